@@ -1,0 +1,27 @@
+"""The ``accord`` command line: one sub-command per job.
+
+Each sub-command lives in its own module and registers itself on :data:`app` when
+imported below. :func:`main` turns every :class:`~accord.errors.AccordError` into a
+one-line message on stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from accord.cli import schema_cmd  # noqa: F401  (registers the command)
+from accord.cli._app import app, err_console
+from accord.errors import AccordError
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Entry point of the ``accord`` console script."""
+    try:
+        app()
+    except AccordError as exc:
+        err_console.print(
+            f"[bold red]error[/]: {exc}", highlight=False, soft_wrap=True, markup=True
+        )
+        sys.exit(1)

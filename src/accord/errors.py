@@ -1,0 +1,98 @@
+"""The exception tree and the numbered error catalogue.
+
+    AccordError                 anything Accord reports to a user
+    ├── InputError (ValueError) a file, record or field the user gave is wrong
+    │   └── ScenarioError       a scenario file breaks a rule
+    ├── ReferenceError_         an id that names nothing (unknown actor, issue, article…)
+    └── ServiceError            a service Accord needs (database, browser) is unavailable
+
+Every message starts with its code (``[E104]``) so that users can search for it and
+tests can assert on it without matching prose. Codes are never renumbered.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AccordError",
+    "Errors",
+    "InputError",
+    "ReferenceError_",
+    "ScenarioError",
+    "ServiceError",
+]
+
+
+class Errors:
+    """Message templates, keyed by code; format them with ``str.format``."""
+
+    # scenario files (E1xx)
+    E100 = "cannot read the file: {reason}"
+    E101 = "the file is empty"
+    E102 = "not valid {fmt}: {reason}"
+    E103 = "{reason}"  # a pydantic validation rule, already phrased
+    E104 = "unknown file type {suffix!r}; use .yaml, .yml, .json or .csv"
+    E105 = "CSV header must be {expected}, got {got}"
+    E106 = "expected a number, got {value!r}"
+    E107 = "expected {expected} columns, got {got}"
+    E108 = "the file is not UTF-8 text (looks binary or uses another encoding)"
+    E109 = "the scenario must be a mapping at the top level, got {got}"
+
+    # forecast models (E2xx)
+
+    # bargaining search (E3xx)
+
+    # ingest: sources to articles (E4xx)
+
+    # extraction and evaluation (E5xx)
+
+    # store and views over the record (E6xx)
+
+    # web app, API and reports (E7xx)
+
+    # distributed execution (E8xx)
+
+    # command line (E9xx)
+    E900 = "{reason}"
+
+
+class AccordError(Exception):
+    """Base of every error Accord reports to a user instead of a traceback."""
+
+    code: str = "E900"
+
+    def __init__(self, code: str, /, **fields: object) -> None:
+        self.code = code
+        template: str = getattr(Errors, code)
+        self.detail = template.format(**fields)
+        super().__init__(f"[{code}] {self.detail}")
+
+
+class InputError(AccordError, ValueError):
+    """Something the user gave (a file, a record, a field) is wrong.
+
+    ``source`` names the file (or ``<stdin>``), ``where`` the line or field path.
+    """
+
+    def __init__(
+        self, code: str, /, *, source: str, where: str | None = None, **fields: object
+    ) -> None:
+        self.source = source
+        self.where = where
+        super().__init__(code, **fields)
+        place = f"{source}:{where}" if where else source
+        self.args = (f"{place}: [{code}] {self.detail}",)
+
+
+class ScenarioError(InputError):
+    """A scenario file is unreadable or breaks a rule of the scenario format."""
+
+
+class ReferenceError_(AccordError, KeyError):
+    """An id names nothing that exists (unknown actor, issue, article, stance…)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class ServiceError(AccordError, RuntimeError):
+    """A service Accord needs (database, browser, cluster) cannot be reached."""
