@@ -48,6 +48,24 @@ class Errors:
     # store and views over the record (E6xx)
 
     # web app, API and reports (E7xx)
+    E700 = "the request body is larger than {limit} bytes; send less at once (split the batch)"
+    E701 = "this request writes, so it needs a token: send 'Authorization: Bearer <token>'"
+    E702 = "the token was not accepted; ask the operator for the server's write token"
+    E703 = (
+        "writing is switched off: the server was started without a write token "
+        "(set ACCORD_TOKEN or pass --token-file)"
+    )
+    E704 = "{what} {key!r} not found"
+    E705 = "{reason}"  # a request field failed validation, already phrased
+    E706 = "internal error; nothing was changed by this request and the server log has details"
+    E707 = "no page or endpoint at {path}"
+    E708 = "method {method} is not allowed here; allowed: {allowed}"
+    E709 = "cannot read the token file: {reason}"
+    E710 = "the token file is empty; write one line of at least 16 characters"
+    E711 = "unsupported content type {got!r}; send {expected}"
+    E712 = "the write token must be at least 16 characters, got {got}"
+    E713 = "negotiation {name!r} has nothing on record; ingest articles for it first"
+    E714 = "cannot write the report: {reason}"
 
     # distributed execution (E8xx)
 
