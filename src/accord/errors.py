@@ -46,6 +46,17 @@ class Errors:
     # extraction and evaluation (E5xx)
 
     # store and views over the record (E6xx)
+    E600 = "cannot open the record at {url}: {reason}; check --db / $ACCORD_DB"
+    E601 = "unknown negotiation {name!r}; known: {known} (see 'accord negotiations')"
+    E602 = "no stored fact has the id {id!r}; ids look like st_…, mt_…, ev_…, ss_…"
+    E603 = "not a date: {value!r}; use YYYY-MM-DD"
+    E604 = "the record holds several negotiations; choose one with --negotiation: {known}"
+    E605 = "the record is empty; store articles first with 'accord ingest FILE…'"
+    E606 = "cannot draft a scenario for {name!r}: {reason}"
+    E607 = "cannot write {path}: {reason}"
+    E608 = "the record at {url} was written by a newer Accord ({reason}); upgrade Accord"
+    E609 = "{reason}"  # an article's extraction broke a rule of the record, already phrased
+    E610 = "--format {fmt} exports only {allowed}"
 
     # web app, API and reports (E7xx)
 

@@ -116,7 +116,7 @@ class ActorAlias(Base):
 
 
 class ActorRole(Base):
-    """A role an article gives an actor; the article dates it."""
+    """An actor's appearance in an article, with the role it gives them ("" when none)."""
 
     __tablename__ = "actor_roles"
     actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id"), primary_key=True)

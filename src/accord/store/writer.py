@@ -225,8 +225,8 @@ def _write_actors(session: Session, article_id: str, extraction: Extraction) -> 
             }
         )
         aliases += [{"actor_id": actor_id, "alias": a} for a in person.aliases if a != person.name]
-        if person.role:
-            roles.append({"actor_id": actor_id, "article_id": article_id, "role": person.role})
+        # an empty role still records that the actor appears in this article
+        roles.append({"actor_id": actor_id, "article_id": article_id, "role": person.role or ""})
     _insert(session, Actor, _unique(actors, "id"))
     _insert(session, ActorAlias, _unique(aliases, "actor_id", "alias"))
     _insert(session, ActorRole, _unique(roles, "actor_id", "article_id", "role"))
