@@ -17,7 +17,7 @@ on the order in which articles arrive.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from accord.errors import InputError
 from accord.schema import Article, Extraction
 from accord.store import stories
 from accord.store.ids import content_id
@@ -71,6 +72,7 @@ def write_article(
     session: Session, article: Article, extraction: Extraction, *, negotiation: str | None = None
 ) -> WriteOutcome:
     """Store ``article`` with the facts in ``extraction``; a known article adds nothing."""
+    _check_fits(article, extraction)
     known = session.get(StoredArticle, article.id)
     if known is not None:
         name = session.get_one(Negotiation, known.negotiation_id).name
@@ -111,6 +113,46 @@ def write_article(
     _write_actors(session, article.id, extraction)
     _write_facts(session, article, extraction, neg_id)
     return WriteOutcome(article.id, True, name, story_id, merged)
+
+
+#: Longest text the key columns hold (names, issues, ids); longer values are refused.
+_KEY_LIMITS = {"name": 300, "issue": 100, "id": 64}
+
+
+def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list | tuple):
+        for k, item in enumerate(value):
+            yield from _strings(item, f"{path}.{k}")
+
+
+def _check_fits(article: Article, extraction: Extraction) -> None:
+    """Refuse what the database cannot hold faithfully, before anything is written."""
+
+    def refuse(field: str, reason: str) -> InputError:
+        return InputError("E609", source=f"article {article.id!r}", where=field, reason=reason)
+
+    if len(article.id) > _KEY_LIMITS["id"]:
+        raise refuse("id", f"the id is longer than {_KEY_LIMITS['id']} characters")
+    record = {"article": article.model_dump(mode="json"), **extraction.model_dump(mode="json")}
+    for field, text in _strings(record, ""):
+        if "\x00" in text:
+            raise refuse(field, "contains a NUL character")
+    names = [("parties", p) for p in extraction.parties]
+    names += [("stances.party", s.party) for s in extraction.stances]
+    names += [("actors.name", a.name) for a in extraction.actors]
+    names += [("sources", s) for s in extraction.sources]
+    names += [("meetings.participants", p) for m in extraction.meetings for p in m.participants]
+    for field, name in names:
+        if len(name) > _KEY_LIMITS["name"]:
+            raise refuse(field, f"a name is longer than {_KEY_LIMITS['name']} characters")
+    issues = [s.issue for s in extraction.stances] + [c.issue for c in extraction.status]
+    if any(len(i) > _KEY_LIMITS["issue"] for i in issues):
+        raise refuse("issue", f"an issue id is longer than {_KEY_LIMITS['issue']} characters")
 
 
 def _parties_of(extraction: Extraction) -> set[str]:

@@ -19,8 +19,8 @@ EVIDENCE_IDS = 25
 
 def _known(session: Session) -> str:
     names = session.scalars(select(Negotiation.name).order_by(Negotiation.name)).all()
-    shown = ", ".join(repr(n) for n in names[:10])
-    return shown + (f" and {len(names) - 10} more" if len(names) > 10 else "") or "none"
+    shown = ", ".join(repr(n) for n in names[:5])
+    return shown + (f" and {len(names) - 5} more" if len(names) > 5 else "") or "none"
 
 
 def find_negotiation(session: Session, name: str) -> Negotiation:
