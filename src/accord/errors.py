@@ -42,10 +42,41 @@ class Errors:
     # bargaining search (E3xx)
 
     # ingest: sources to articles (E4xx)
+    E400 = "cannot read the input: {reason}"
+    E401 = "no text: the input is empty or holds only whitespace"
+    E402 = "looks like a binary file, not text; give text, HTML, a feed or JSONL"
+    E403 = "larger than the {limit} limit; split it or pass it as JSONL"
+    E404 = "cannot decode the text: not UTF-8 and no usable charset declared or detected"
+    E405 = "malformed JSON: {reason}"
+    E406 = "bad article record: {reason}"
+    E407 = "no file matches the pattern {pattern!r}"
+    E408 = "no article text found in the HTML page ({reason})"
+    E409 = "not a readable RSS/Atom feed: {reason}"
+    E410 = "the feed has no entries"
+    E411 = "feed entry {entry} has no text (no content or summary)"
+    E412 = "the text looks like {language!r}, not English; only English is supported, skipped"
+    E413 = "URL scheme {scheme!r} is not allowed; give an http:// or https:// address or a path"
+    E414 = "URL not fetched: fetching is turned off; download the page and pass the file"
+    E415 = "cannot fetch the URL: {reason}"
+    E416 = "the server answered HTTP {status}; check the address"
+    E417 = "unsupported content type {content_type!r}; expected HTML, RSS/Atom, plain text or JSONL"
+    E418 = "duplicate article: same id {id!r} as {first}; skipped"
+    E419 = "the folder holds no files to read (looked for {suffixes})"
 
     # extraction and evaluation (E5xx)
 
     # store and views over the record (E6xx)
+    E600 = "cannot open the record at {url}: {reason}; check --db / $ACCORD_DB"
+    E601 = "unknown negotiation {name!r}; known: {known} (see 'accord negotiations')"
+    E602 = "no stored fact has the id {id!r}; ids look like st_…, mt_…, ev_…, ss_…"
+    E603 = "not a date: {value!r}; use YYYY-MM-DD"
+    E604 = "the record holds several negotiations; choose one with --negotiation: {known}"
+    E605 = "the record is empty; store articles first with 'accord ingest FILE…'"
+    E606 = "cannot draft a scenario for {name!r}: {reason}"
+    E607 = "cannot write {path}: {reason}"
+    E608 = "the record at {url} was written by a newer Accord ({reason}); upgrade Accord"
+    E609 = "{reason}"  # an article's extraction broke a rule of the record, already phrased
+    E610 = "--format {fmt} exports only {allowed}"
 
     # web app, API and reports (E7xx)
     E700 = "the request body is larger than {limit} bytes; send less at once (split the batch)"
