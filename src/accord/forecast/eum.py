@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from accord.schema.forecast import StopReason, Stopping, Variant
+from accord.schema.forecast import OfferType, StopReason, Stopping, Variant
 
 __all__ = [
     "NO_OFFER",
@@ -34,7 +34,7 @@ Matrix = NDArray[np.float64]
 
 #: Offer type codes in :attr:`RoundState.offer_type`; 0 means no offer.
 NO_OFFER = 0
-OFFER_TYPES = {1: "conflict", 2: "compromise", 3: "capitulation"}
+OFFER_TYPES: dict[int, OfferType] = {1: "conflict", 2: "compromise", 3: "capitulation"}
 _CONFLICT, _COMPROMISE, _CAPITULATION = 1, 2, 3
 
 #: Median ties: positions whose weighted distance sum is within this share of
