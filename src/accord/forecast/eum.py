@@ -40,6 +40,9 @@ _CONFLICT, _COMPROMISE, _CAPITULATION = 1, 2, 3
 #: Median ties: positions whose weighted distance sum is within this share of
 #: Σw·Δ of the minimum count as tied, and the lowest of them wins.
 MEDIAN_TIE = 1e-12
+#: Pairs closer than this share of the current range get their votes summed directly.
+NEAR_PAIR = 1e-3
+_PAIR_BLOCK = 2048
 #: Danger levels whose spread is at most this (times max(1, max|D|)) count as all equal.
 DANGER_TIE = 1e-12
 
@@ -119,6 +122,12 @@ def _win_votes(x: Vector, w: Vector, y: Matrix) -> Matrix:
         total[:, None] - prefix[above, cols[:, None]]
     )
     votes = np.where(x[:, None] < x[None, :], low, np.where(x[:, None] > x[None, :], high, 0.0))
+    # Prefix differences lose digits when x_i and x_j nearly coincide; sum those pairs directly.
+    gap = np.abs(x[:, None] - x[None, :])
+    near_i, near_j = np.nonzero((gap > 0.0) & (gap < NEAR_PAIR * (x.max() - x.min())))
+    for start in range(0, near_i.size, _PAIR_BLOCK):
+        i, j = near_i[start : start + _PAIR_BLOCK], near_j[start : start + _PAIR_BLOCK]
+        votes[i, j] = w @ np.maximum(y[:, j] - y[:, i], 0.0)
     return np.maximum(votes, 0.0)
 
 
