@@ -72,7 +72,7 @@ def test_eum_agrees_with_oracle_on_reference_data(dataset: str, variant: str) ->
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=str)
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=15, deadline=None, derandomize=True)
 @given(seed=st.integers(0, 2**32 - 1), n=st.integers(2, 12))
 def test_eum_agrees_with_oracle_on_random_scenarios(variant: str, seed: int, n: int) -> None:
     rng = np.random.default_rng(seed)
@@ -83,7 +83,7 @@ def test_eum_agrees_with_oracle_on_random_scenarios(variant: str, seed: int, n: 
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=str)
-@settings(max_examples=10, deadline=None)
+@settings(max_examples=10, deadline=None, derandomize=True)
 @given(seed=st.integers(0, 2**32 - 1), n=st.integers(3, 10))
 def test_eum_agrees_with_oracle_on_grid_positions(variant: str, seed: int, n: int) -> None:
     """Analysts' data sits on a few round values; shared positions exercise the ties."""
