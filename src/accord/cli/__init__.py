@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import sys
 
-import accord.cli.serve_cmd  # noqa: F401  (registers the commands of the web issue)
-from accord.cli import (  # noqa: F401  (register the store commands)
+from accord.cli import (  # noqa: F401  (register the commands)
+    forecast_cmd,
     ingest_cmd,
     record_cmd,
     schema_cmd,
+    serve_cmd,
 )
 from accord.cli._app import app, err_console
 from accord.errors import AccordError
