@@ -59,6 +59,7 @@ class Errors:
     E304 = "linkage {linkage!r} ties issue {issue!r} to itself; use a red line instead"
     E306 = "fewer than 2 actors have stakes on issues with options; there is nobody to bargain"
     E307 = "{what} must be {rule}, got {value}"
+    E308 = "unknown constraint {name!r}; known: {known}"
 
     # ingest: sources to articles (E4xx)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from accord.bargain._frontier import feasible_frontier as feasible_frontier
 from accord.bargain._frontier import pareto_mask as pareto_mask
+from accord.bargain._relax import relax as relax
 from accord.bargain._run import EXACT_LIMIT as EXACT_LIMIT
 from accord.bargain._run import bargain as bargain
 from accord.bargain._space import QUANTUM as QUANTUM
@@ -29,4 +30,5 @@ __all__ = [
     "compile_space",
     "feasible_frontier",
     "pareto_mask",
+    "relax",
 ]

@@ -44,7 +44,8 @@ class Constraint:
     """One named, owned condition a package must meet.
 
     ``allowed`` is per option of ``issue`` (red line) or of ``then_issue`` (linkage);
-    ``trigger`` marks the options of ``issue`` that switch a linkage on.
+    ``trigger`` marks the options of ``issue`` that switch a linkage on. ``origin`` is
+    the index of the scenario's stake, linkage or actor the constraint comes from.
     """
 
     id: str
@@ -53,6 +54,7 @@ class Constraint:
     salience: float
     text: str
     detail: str
+    origin: int
     issue: int = -1
     allowed: Bools | None = None
     trigger: Bools | None = None
@@ -171,9 +173,10 @@ def compile_space(scenario: Scenario) -> Space:
                 kind="reservation",
                 owner=actor.id,
                 salience=1.0,
-                text=f"{actor.label}'s reservation utility",
+                text=f"{_possessive(actor.label)} reservation utility",
                 detail=f"{actor.label} walks away from any package worth less than "
                 f"{actor.reservation:g} to it",
+                origin=scenario.actors.index(actor),
                 party=a,
                 threshold=threshold,
             )
@@ -191,6 +194,10 @@ def compile_space(scenario: Scenario) -> Space:
         constraints=tuple(constraints),
         reservation=tuple(reservation),
     )
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def _option_utilities(
@@ -240,9 +247,10 @@ def _red_line(
         kind="red_line",
         owner=stake.actor,
         salience=stake.salience,
-        text=f"{label}'s red line on {issue.label}",
+        text=f"{_possessive(label)} red line on {issue.label}",
         detail=f"{label} {' and '.join(words) or 'rules out nothing'} on {issue.label} "
         f"(allows: {', '.join(ok) or 'no option'})",
+        origin=k,
         issue=i,
         allowed=allowed,
     )
@@ -265,7 +273,7 @@ def _linkages(
             )
         x, y = issue_index[link.if_issue], issue_index[link.then_issue]
         owner = link.actor
-        who = f"{labels[owner]}'s" if owner else "the"
+        who = _possessive(labels[owner]) if owner else "the"
         salience = max(
             saliences.get((owner, link.if_issue), 0.0) if owner else 0.0,
             saliences.get((owner, link.then_issue), 0.0) if owner else 0.0,
@@ -280,6 +288,7 @@ def _linkages(
                 detail=f"{issues[x].label} in {{{', '.join(link.if_options)}}} only together "
                 f"with {issues[y].label} in {{{', '.join(link.then_options)}}}"
                 + (f" ({link.note})" if link.note else ""),
+                origin=k,
                 issue=x,
                 trigger=np.array([o.id in link.if_options for o in issues[x].options]),
                 then_issue=y,
