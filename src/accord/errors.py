@@ -43,6 +43,26 @@ class Errors:
     E202 = "bad option {option}: {reason}"
 
     # bargaining search (E3xx)
+    E300 = (
+        "no issue has discrete options, so there are no packages to search; "
+        "give at least one issue a list of 'options'"
+    )
+    E301 = (
+        "{actor!r} has a position on {issue!r} but the issue's options have no place 'at' "
+        "on the axis; give the stake a 'utilities' table or the options an 'at'"
+    )
+    E302 = (
+        "{actor!r} has an acceptable interval on {issue!r} but option(s) {options} have no "
+        "place 'at' on the axis; list forbidden options instead"
+    )
+    E303 = (
+        "{actor!r} gives salience 0 to every issue with options, so its package utility "
+        "is undefined; raise one salience above 0 or drop its stakes"
+    )
+    E304 = "linkage {linkage!r} ties issue {issue!r} to itself; use a red line instead"
+    E306 = "fewer than 2 actors have stakes on issues with options; there is nobody to bargain"
+    E307 = "{what} must be {rule}, got {value}"
+    E308 = "unknown constraint {name!r}; known: {known}"
 
     # ingest: sources to articles (E4xx)
     E400 = "cannot read the input: {reason}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 from accord.cli import (  # noqa: F401  (register the commands)
+    bargain_cmd,
     forecast_cmd,
     ingest_cmd,
     record_cmd,

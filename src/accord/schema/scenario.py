@@ -68,7 +68,14 @@ class Actor(_Model):
         default=None,
         description="Walk-away utility in [0, 1] for bargaining; none = no deal floor.",
     )
-    provenance: dict[Literal["capability", "reservation"], Provenance] = Field(default_factory=dict)
+    risk_exponent: Annotated[float, Field(gt=0.0, le=10.0, allow_inf_nan=False)] = Field(
+        default=1.0,
+        description="Curvature r of bargaining utility derived from positions, 1 − d^r for "
+        "normalised distance d: 1 linear, above 1 risk-averse (concave), below 1 risk-acceptant.",
+    )
+    provenance: dict[Literal["capability", "reservation", "risk_exponent"], Provenance] = Field(
+        default_factory=dict
+    )
 
     @property
     def label(self) -> str:
