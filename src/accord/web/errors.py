@@ -21,6 +21,7 @@ from accord.web.headers import SECURITY_HEADERS
 
 __all__ = [
     "ERROR_RESPONSES",
+    "WRITE_RESPONSES",
     "BodyTooLarge",
     "ErrorBody",
     "RequestRefused",
@@ -68,6 +69,16 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         413: "Request body too large",
         422: "A field failed validation",
         500: "Internal error (no details are sent)",
+    }.items()
+}
+
+#: Added on write routes: what happens without the token or with a body of the wrong type.
+WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": text}
+    for status, text in {
+        401: "No token sent",
+        403: "Token refused, or writing switched off",
+        415: "Body is neither JSON nor YAML",
     }.items()
 }
 
