@@ -21,6 +21,7 @@ __all__ = [
     "ActorAlias",
     "ActorRole",
     "ArticleBand",
+    "ArticleParty",
     "ArticleSource",
     "Base",
     "EventRow",
@@ -89,6 +90,14 @@ class ArticleSource(Base):
     __tablename__ = "article_sources"
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True)
     source: Mapped[str] = mapped_column(NAME, primary_key=True)
+
+
+class ArticleParty(Base):
+    """A party the article names (taking part in the talks or stating a position)."""
+
+    __tablename__ = "article_parties"
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    party: Mapped[str] = mapped_column(ForeignKey("parties.name"), primary_key=True, index=True)
 
 
 class Party(Base):

@@ -20,6 +20,9 @@ NUM_PERM = 128
 BANDS = 16  # 16 bands of 8 rows: pairs at Jaccard 0.8 share a band with probability > 0.99
 ROWS = NUM_PERM // BANDS
 SEED = 1
+#: datasketch permutation scheme; stored signatures are only comparable within one scheme.
+SCHEME = "affine32"
+_DTYPE = np.uint32
 THRESHOLD = 0.7
 _WORD = re.compile(r"\w+")
 
@@ -36,16 +39,16 @@ def signature(text: str) -> bytes:
     shingles = _shingles(text)
     if not shingles:
         return b""
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     minhash.update_batch(sorted(shingles))
-    return np.asarray(minhash.hashvalues, dtype=np.uint64).tobytes()
+    return np.asarray(minhash.hashvalues, dtype=_DTYPE).tobytes()
 
 
 def band_keys(sig: bytes) -> list[str]:
     """One key per LSH band; articles sharing any key are duplicate candidates."""
     if not sig:
         return []
-    values = np.frombuffer(sig, dtype=np.uint64)
+    values = np.frombuffer(sig, dtype=_DTYPE)
     keys = []
     for band in range(BANDS):
         chunk = values[band * ROWS : (band + 1) * ROWS].tobytes()
@@ -57,6 +60,8 @@ def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of the texts behind two signatures."""
     if not a or not b:
         return 0.0
-    left = MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=np.frombuffer(a, dtype=np.uint64))
-    right = MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=np.frombuffer(b, dtype=np.uint64))
+    left, right = (
+        MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=np.frombuffer(x, _DTYPE))
+        for x in (a, b)
+    )
     return float(left.jaccard(right))

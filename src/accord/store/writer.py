@@ -6,7 +6,7 @@ lock). Every row's key is derived from content, and rows are inserted with
 
 Negotiation rule, in order:
 1. an explicit name (``--negotiation`` or the record's own ``negotiation``) is used as given;
-2. otherwise the article joins the explicitly named negotiation whose stances share
+2. otherwise the article joins the explicitly named negotiation whose articles share
    the most of the article's parties (at least two, or the article's only party);
    ties go to the alphabetically first name;
 3. otherwise it goes to a negotiation named after its parties (``Russia / Ukraine``),
@@ -34,6 +34,7 @@ from accord.store.models import (
     ActorAlias,
     ActorRole,
     ArticleBand,
+    ArticleParty,
     ArticleSource,
     Base,
     EventRow,
@@ -110,6 +111,9 @@ def write_article(
         [{"article_id": article.id, "source": s} for s in extraction.sources],
     )
     _insert(session, Party, [{"name": p, "id": content_id("pa", p)} for p in sorted(parties)])
+    _insert(
+        session, ArticleParty, [{"article_id": article.id, "party": p} for p in sorted(parties)]
+    )
     _write_actors(session, article.id, extraction)
     _write_facts(session, article, extraction, neg_id)
     return WriteOutcome(article.id, True, name, story_id, merged)
@@ -171,11 +175,12 @@ def _insert(session: Session, model: type[Base], rows: Sequence[dict[str, Any]])
 
 def _assign_negotiation(session: Session, parties: set[str]) -> str:
     if parties:
-        shared = func.count(StanceRow.party.distinct())
+        shared = func.count(ArticleParty.party.distinct())
         best = session.execute(
             select(Negotiation.name, shared)
-            .join(StanceRow, StanceRow.negotiation_id == Negotiation.id)
-            .where(Negotiation.explicit, StanceRow.party.in_(sorted(parties)))
+            .join(StoredArticle, StoredArticle.negotiation_id == Negotiation.id)
+            .join(ArticleParty, ArticleParty.article_id == StoredArticle.id)
+            .where(Negotiation.explicit, ArticleParty.party.in_(sorted(parties)))
             .group_by(Negotiation.name)
             .order_by(shared.desc(), Negotiation.name)
             .limit(1)

@@ -113,6 +113,23 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("band", "article_id"),
     )
     op.create_table(
+        "article_parties",
+        sa.Column("article_id", sa.String(length=64), nullable=False),
+        sa.Column("party", sa.String(length=300), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["article_id"],
+            ["articles.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["party"],
+            ["parties.name"],
+        ),
+        sa.PrimaryKeyConstraint("article_id", "party"),
+    )
+    with op.batch_alter_table("article_parties", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_article_parties_party"), ["party"], unique=False)
+
+    op.create_table(
         "article_sources",
         sa.Column("article_id", sa.String(length=64), nullable=False),
         sa.Column("source", sa.String(length=300), nullable=False),
@@ -279,6 +296,10 @@ def downgrade() -> None:
 
     op.drop_table("events")
     op.drop_table("article_sources")
+    with op.batch_alter_table("article_parties", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_article_parties_party"))
+
+    op.drop_table("article_parties")
     op.drop_table("article_bands")
     op.drop_table("actor_roles")
     with op.batch_alter_table("articles", schema=None) as batch_op:
