@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,8 +16,10 @@ TOKEN = "t" * 24
 
 
 @pytest.fixture
-def client() -> Iterator[TestClient]:
-    with TestClient(create_app(None, write_token=TOKEN, body_limit=1000)) as test_client:
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    """An empty record and a 1000-byte body limit."""
+    app = create_app(f"sqlite:///{tmp_path / 'r.db'}", write_token=TOKEN, body_limit=1000)
+    with TestClient(app) as test_client:
         yield test_client
 
 
@@ -103,13 +106,13 @@ def test_web_no_cdn_backed_docs(client: TestClient, path: str) -> None:
     assert client.get(path).status_code == 404
 
 
-def test_web_short_token_is_refused() -> None:
+def test_web_short_token_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="E712"):
-        create_app(None, write_token="short")
+        create_app(f"sqlite:///{tmp_path / 'r.db'}", write_token="short")
 
 
-def test_web_unexpected_error_hides_the_trace() -> None:
-    app = create_app(None, write_token=None)
+def test_web_unexpected_error_hides_the_trace(tmp_path: Path) -> None:
+    app = create_app(f"sqlite:///{tmp_path / 'r.db'}", write_token=None)
 
     @app.get("/api/v1/boom")
     def boom() -> None:

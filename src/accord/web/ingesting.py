@@ -29,6 +29,9 @@ class IngestItem(BaseModel):
     extraction: Extraction | None = Field(
         default=None, description="Facts as annotated; omitted: the extractor reads the text."
     )
+    negotiation: str | None = Field(
+        default=None, min_length=1, max_length=300, description="Overrides the request's."
+    )
 
 
 class IngestRequest(BaseModel):
@@ -69,7 +72,8 @@ def ingest(store: Store, request: IngestRequest) -> IngestSummary:
             continue
         try:
             extraction = item.extraction or _extractor().extract(item.article)
-            outcome = store.write(item.article, extraction, negotiation=request.negotiation)
+            negotiation = item.negotiation or request.negotiation
+            outcome = store.write(item.article, extraction, negotiation=negotiation)
         except (AccordError, SQLAlchemyError) as exc:
             problems.append(_problem(item, k, exc))
             continue

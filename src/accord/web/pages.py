@@ -1,17 +1,327 @@
-"""Dashboard pages, rendered on the server; the only script is in static files."""
+"""Dashboard pages, rendered on the server; the only scripts are static files.
+
+Every page reads the record (or a stored scenario) through the same functions as the
+API, so a page and ``/api/v1`` never disagree.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+import datetime as dt
+from typing import Annotated, Any
 
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from accord import track
+from accord.report import charts
+from accord.report.runs import DEFAULT_RUNS, MAX_RUNS, run_bargain, run_forecast
+from accord.schema.record import Board, BoardCell, EvidenceRecord
+from accord.store import Store
+from accord.store.scenarios import get_scenario, list_scenarios
+from accord.web import queries
+from accord.web.highlight import FactText, excerpts
+from accord.web.models import EventRecord, MeetingRecord, StanceRecord, StatusRecord
 from accord.web.templating import render
 
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
 
+Day = Annotated[dt.date | None, Query()]
+Name = Annotated[str | None, Query(max_length=300)]
+#: Evidence sentences shown for one board cell (the cell counts them all).
+CELL_EVIDENCE = 10
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def _menu(neg: str) -> list[tuple[str, str, str]]:
+    return [
+        ("board", "Board", f"/n/{neg}/board"),
+        ("timeline", "Timeline", f"/n/{neg}/timeline"),
+        ("network", "Network", f"/n/{neg}/network"),
+        ("articles", "Sources", f"/n/{neg}/articles"),
+    ]
+
+
+def _negotiation(store: Store, key: str) -> tuple[str, str]:
+    """(id, name) of the negotiation ``key`` names; E704 (404) otherwise."""
+    with store.session() as session:
+        neg_id = queries.negotiation_id(session, key)
+    name = next(n.name for n in track.negotiations(store) if n.id == neg_id)
+    return neg_id, name
+
 
 @router.get("/")
 def home(request: Request) -> HTMLResponse:
-    return render(request, "home.html", title="Negotiations", nav="home", menu=[])
+    store = _store(request)
+    return render(
+        request,
+        "home.html",
+        title="Negotiations",
+        nav="home",
+        menu=[],
+        negotiations=track.negotiations(store),
+        scenarios=list_scenarios(store, limit=200),
+    )
+
+
+@router.get("/n/{negotiation}")
+def negotiation_home(request: Request, negotiation: str) -> RedirectResponse:
+    neg_id, _ = _negotiation(_store(request), negotiation)
+    return RedirectResponse(f"/n/{neg_id}/board", status_code=303)
+
+
+def _cell_evidence(store: Store, cell: BoardCell | None) -> list[EvidenceRecord]:
+    if cell is None:
+        return []
+    return [track.evidence(store, sid) for sid in cell.stance_ids[:CELL_EVIDENCE]]
+
+
+@router.get("/n/{negotiation}/board")
+def board_page(
+    request: Request,
+    negotiation: str,
+    as_of: Day = None,
+    issue: Name = None,
+    party: Name = None,
+) -> HTMLResponse:
+    store = _store(request)
+    neg_id, name = _negotiation(store, negotiation)
+    board = track.board(store, neg_id, as_of)
+    chosen = board.cell(issue, party) if issue and party else None
+    return render(
+        request,
+        "board.html",
+        title=f"Board · {name}",
+        nav="board",
+        menu=_menu(neg_id),
+        neg_id=neg_id,
+        name=name,
+        board=board,
+        grid=_grid(board),
+        statuses={s.issue: s for s in board.statuses},
+        chosen=chosen,
+        evidence=_cell_evidence(store, chosen),
+    )
+
+
+@router.get("/n/{negotiation}/cell")
+def cell_fragment(
+    request: Request, negotiation: str, issue: Name = None, party: Name = None, as_of: Day = None
+) -> HTMLResponse:
+    """The evidence panel of one board cell, fetched by ``board.js`` on click."""
+    store = _store(request)
+    neg_id, _ = _negotiation(store, negotiation)
+    board = track.board(store, neg_id, as_of)
+    chosen = board.cell(issue, party) if issue and party else None
+    return render(
+        request,
+        "_evidence.html",
+        chosen=chosen,
+        evidence=_cell_evidence(store, chosen),
+    )
+
+
+def _grid(board: Board) -> list[tuple[str, list[tuple[str, BoardCell | None]]]]:
+    return [(i, [(p, board.cell(i, p)) for p in board.parties]) for i in board.issues]
+
+
+@router.get("/n/{negotiation}/timeline")
+def timeline_page(
+    request: Request,
+    negotiation: str,
+    party: Name = None,
+    issue: Name = None,
+    since: Day = None,
+    until: Day = None,
+) -> HTMLResponse:
+    store = _store(request)
+    neg_id, name = _negotiation(store, negotiation)
+    board = track.board(store, neg_id)
+    entries = track.timeline(
+        store,
+        negotiation=neg_id,
+        party=party or None,
+        issue=issue or None,
+        since=since,
+        until=until,
+    )
+    return render(
+        request,
+        "timeline.html",
+        title=f"Timeline · {name}",
+        nav="timeline",
+        menu=_menu(neg_id),
+        name=name,
+        entries=entries,
+        parties=board.parties,
+        issues=board.issues,
+        chosen={"party": party or "", "issue": issue or "", "since": since, "until": until},
+    )
+
+
+@router.get("/n/{negotiation}/network")
+def network_page(request: Request, negotiation: str) -> HTMLResponse:
+    store = _store(request)
+    neg_id, name = _negotiation(store, negotiation)
+    net = track.network(store, negotiation=neg_id)
+    return render(
+        request,
+        "network.html",
+        title=f"Network · {name}",
+        nav="network",
+        menu=_menu(neg_id),
+        name=name,
+        net=net,
+        figure=charts.network(net) if net.nodes else None,
+    )
+
+
+@router.get("/n/{negotiation}/articles")
+def articles_page(request: Request, negotiation: str, offset: int = 0) -> HTMLResponse:
+    store = _store(request)
+    neg_id, name = _negotiation(store, negotiation)
+    window = queries.Window(neg_id, None, None, 100, max(offset, 0))
+    items, total = queries.articles(store, window)
+    return render(
+        request,
+        "articles.html",
+        title=f"Sources · {name}",
+        nav="articles",
+        menu=_menu(neg_id),
+        name=name,
+        articles=items,
+        total=total,
+        offset=window.offset,
+    )
+
+
+Fact = StanceRecord | MeetingRecord | EventRecord | StatusRecord
+
+
+def _label(fact: Fact) -> tuple[str, tuple[str, ...]]:
+    """A one-line description of a fact and the names to mark in its sentence."""
+    if isinstance(fact, StanceRecord):
+        negated = "not " if fact.negated else ""
+        return (
+            f"{fact.party}: {negated}{fact.type} on {fact.issue}",
+            tuple(n for n in (fact.holder, fact.party, fact.target) if n),
+        )
+    if isinstance(fact, MeetingRecord):
+        names = (*fact.participants, *([fact.location] if fact.location else []))
+        return f"meeting of {', '.join(fact.participants)}", names
+    if isinstance(fact, EventRecord):
+        return (
+            f"{fact.type} by {fact.source or '?'} on {fact.target or '?'}",
+            tuple(n for n in (fact.source, fact.target) if n),
+        )
+    return f"{fact.issue}: {fact.status}", ()
+
+
+@router.get("/articles/{article_id}")
+def article_page(request: Request, article_id: str) -> HTMLResponse:
+    store = _store(request)
+    detail = queries.article_detail(store, article_id)
+    placed: list[FactText] = []
+    unplaced: list[tuple[Fact, str]] = []
+    for fact in detail.facts:
+        label, names = _label(fact)
+        if fact.span is not None and fact.evidence:
+            start, end = fact.span
+            placed.append(FactText(start, end, fact.evidence, fact.kind, fact.id, label, names))
+        else:
+            unplaced.append((fact, label))
+    neg_id, _ = _negotiation(store, detail.article.negotiation)
+    return render(
+        request,
+        "article.html",
+        title=detail.article.title or detail.article.id,
+        nav="articles",
+        menu=_menu(neg_id),
+        article=detail.article,
+        excerpts=excerpts(placed),
+        unplaced=unplaced,
+    )
+
+
+@router.get("/scenarios/{scenario_id}")
+def scenario_page(request: Request, scenario_id: str) -> HTMLResponse:
+    record = get_scenario(_store(request), scenario_id)
+    return render(
+        request,
+        "scenario.html",
+        title=f"Scenario · {record.name}",
+        nav="scenario",
+        menu=_scenario_menu(scenario_id),
+        record=record,
+        scenario=record.scenario,
+    )
+
+
+def _scenario_menu(scenario_id: str) -> list[tuple[str, str, str]]:
+    return [
+        ("scenario", "Scenario", f"/scenarios/{scenario_id}"),
+        ("forecast", "Forecast", f"/scenarios/{scenario_id}/forecast"),
+        ("bargain", "Bargaining", f"/scenarios/{scenario_id}/bargain"),
+    ]
+
+
+@router.get("/scenarios/{scenario_id}/forecast")
+def forecast_page(
+    request: Request,
+    scenario_id: str,
+    runs: Annotated[int, Query(ge=0, le=MAX_RUNS)] = DEFAULT_RUNS,
+    seed: Annotated[int, Query(ge=0, le=2**32 - 1)] = 0,
+) -> HTMLResponse:
+    record = get_scenario(_store(request), scenario_id)
+    result = run_forecast(record.scenario, runs=runs, seed=seed)
+    simulated = {m.issue: m for m in result.monte_carlo.issues} if result.monte_carlo else {}
+    issues: list[dict[str, Any]] = [
+        {
+            "item": item,
+            "rounds": charts.forecast_rounds(item, record.scenario),
+            "spread": charts.monte_carlo(simulated[item.issue], item.name)
+            if item.issue in simulated
+            else None,
+            "mc": simulated.get(item.issue),
+        }
+        for item in result.issues
+    ]
+    return render(
+        request,
+        "forecast.html",
+        title=f"Forecast · {record.name}",
+        nav="forecast",
+        menu=_scenario_menu(scenario_id),
+        record=record,
+        result=result,
+        issues=issues,
+        runs=runs,
+        seed=seed,
+    )
+
+
+@router.get("/scenarios/{scenario_id}/bargain")
+def bargain_page(request: Request, scenario_id: str) -> HTMLResponse:
+    record = get_scenario(_store(request), scenario_id)
+    result, relaxed = run_bargain(record.scenario)
+    labels = {a.id: a.label for a in record.scenario.actors}
+    shown = relaxed if relaxed is not None else result
+    title = "Pareto frontier once blocking set 1 is relaxed" if relaxed else "Pareto frontier"
+    return render(
+        request,
+        "bargain.html",
+        title=f"Bargaining · {record.name}",
+        nav="bargain",
+        menu=_scenario_menu(scenario_id),
+        record=record,
+        result=result,
+        relaxed=relaxed,
+        labels=labels,
+        figure=charts.frontier(shown, labels, title),
+        constraints={c.id: c for c in result.constraints},
+    )

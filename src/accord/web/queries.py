@@ -68,7 +68,7 @@ def negotiation_id(session: Session, key: str) -> str:
 
 
 def _names(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(Negotiation.id, Negotiation.name)).tuples().all())
+    return {k: v for k, v in session.execute(select(Negotiation.id, Negotiation.name)).all()}
 
 
 def _where(session: Session, table: Any, window: Window) -> list[ColumnElement[bool]]:
@@ -172,7 +172,7 @@ def _participants(session: Session, meeting_ids: list[str]) -> dict[str, list[st
         select(MeetingParticipant.meeting_id, MeetingParticipant.name)
         .where(MeetingParticipant.meeting_id.in_(meeting_ids))
         .order_by(MeetingParticipant.meeting_id, MeetingParticipant.name)
-    ).tuples():
+    ):
         people[meeting_id].append(name)
     return people
 

@@ -20,10 +20,20 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+def web_url(value: str | None) -> bool:
+    """Whether ``value`` may be a link: only http(s) URLs, never ``javascript:`` or ``data:``."""
+    return bool(value) and str(value).lower().startswith(("https://", "http://"))
+
+
 _env.globals["style_guards"] = plotly_style_guards
+_env.filters["web_url"] = web_url
 _templates = Jinja2Templates(env=_env)
 
 
-def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """Render ``name`` with ``context``; ``nav`` marks the current section in the menu."""
-    return _templates.TemplateResponse(request, name, context, status_code=status)
+def render(
+    request: Request, template: str, /, *, status_code: int = 200, **context: Any
+) -> HTMLResponse:
+    """Render ``template`` with ``context``; ``nav`` marks the current section in the menu."""
+    return _templates.TemplateResponse(request, template, context, status_code=status_code)
