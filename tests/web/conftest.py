@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, sync_playwright
 
 from accord.web import create_app
+from tests.conftest import fresh_postgres_database
 from tests.web.harness import CHROMIUM_ARGS, Visit, chromium_path, live_server
 from tests.web.records import TOKEN, fill
 
@@ -40,7 +41,28 @@ def record(db_url: str) -> Filled:
 
 @pytest.fixture
 def client(record: Filled) -> Iterator[TestClient]:
+    """A client of a fresh filled record, for tests that write."""
     with TestClient(record.app) as test_client:
+        yield test_client
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def shared_record(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Filled:
+    """One filled record shared by a module's tests that change nothing (both databases)."""
+    if request.param == "sqlite":
+        db = f"sqlite:///{tmp_path_factory.mktemp('reader') / 'record.db'}"
+    else:
+        db = fresh_postgres_database(request.getfixturevalue("postgres_url"))
+    return filled(db)
+
+
+@pytest.fixture(scope="module")
+def reader(shared_record: Filled) -> Iterator[TestClient]:
+    with TestClient(shared_record.app) as test_client:
         yield test_client
 
 
