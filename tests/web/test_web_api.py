@@ -206,3 +206,14 @@ def test_web_api_bargain_explains_the_deadlock(reader: TestClient) -> None:
     run = reader.get(f"/api/v1/scenarios/{scenario_id}/bargain").json()
     assert run["result"]["feasible"] == 0 and run["result"]["blocking"]
     assert run["relaxed"]["feasible"] > 0
+
+
+def test_web_api_ingest_refuses_a_span_outside_the_text(client: TestClient) -> None:
+    item = corpus_items()[2]
+    item = {**item, "article": {**item["article"], "id": "spans"}}
+    stance = {**item["extraction"]["stances"][0], "span": [0, 2**70]}
+    item["extraction"] = {**item["extraction"], "stances": [stance]}
+    response = client.post("/api/v1/articles", json={"items": [item]}, headers=AUTH)
+    assert response.status_code == 200
+    assert response.json()["problems"][0]["message"].startswith("[E705] span")
+    assert client.get("/api/v1/articles/spans").status_code == 404

@@ -54,6 +54,26 @@ def _extractor() -> Any:
     return Extractor()
 
 
+def _check_spans(item: IngestItem, extraction: Extraction) -> None:
+    """Spans must lie inside the article text (the store keeps offsets, not the text)."""
+    size = len(item.article.text)
+    groups = {
+        "stances": extraction.stances,
+        "meetings": extraction.meetings,
+        "events": extraction.events,
+        "status": extraction.status,
+    }
+    for field, facts in groups.items():
+        for k, fact in enumerate(facts):
+            if fact.span is not None and not 0 <= fact.span[0] <= fact.span[1] <= size:
+                raise InputError(
+                    "E705",
+                    source="items",
+                    where=f"extraction.{field}[{k}].span",
+                    reason=f"span {list(fact.span)} lies outside the text (0–{size})",
+                )
+
+
 def _problem(item: IngestItem, k: int, exc: AccordError | SQLAlchemyError) -> IngestProblemRecord:
     if isinstance(exc, AccordError):
         message = f"[{exc.code}] {exc.detail}"
@@ -72,6 +92,7 @@ def ingest(store: Store, request: IngestRequest) -> IngestSummary:
             continue
         try:
             extraction = item.extraction or _extractor().extract(item.article)
+            _check_spans(item, extraction)
             negotiation = item.negotiation or request.negotiation
             outcome = store.write(item.article, extraction, negotiation=negotiation)
         except (AccordError, SQLAlchemyError) as exc:
