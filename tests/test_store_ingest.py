@@ -60,7 +60,10 @@ def test_store_ingest_concurrent_runs_equal_one_run(db_url: str, tmp_path: Path)
         _out, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err
     single = f"sqlite:///{tmp_path / 'single.db'}"
-    assert accord("ingest", "--annotations", str(tmp_path / "all.jsonl"), "--db", single).returncode == 0
+    assert (
+        accord("ingest", "--annotations", str(tmp_path / "all.jsonl"), "--db", single).returncode
+        == 0
+    )
     assert dump(db_url) == dump(single)
 
 
@@ -186,7 +189,9 @@ def test_store_near_duplicates_form_one_story_in_any_order(
 def test_store_negotiation_assigned_by_shared_parties(db_url: str) -> None:
     store = open_store(db_url)
     try:
-        named = store.write(*_copy("n1", "Alpha demands a truce now.", "u1"), negotiation="Lake talks")
+        named = store.write(
+            *_copy("n1", "Alpha demands a truce now.", "u1"), negotiation="Lake talks"
+        )
         joined = store.write(*_copy("n2", "Alpha demands a truce, Beta says.", "u2"))
         lone = Extraction(id="n3", parties=["Gamma"])
         alone = store.write(Article(id="n3", text="Gamma is silent."), lone)
