@@ -44,6 +44,14 @@ class Errors:
     # ingest: sources to articles (E4xx)
 
     # extraction and evaluation (E5xx)
+    E500 = "cannot read the file: {reason}"
+    E501 = "not valid JSON: {reason}; each line must be one JSON object"
+    E502 = "expected a JSON object on this line, got {got}"
+    E503 = "missing field(s) {fields}; gold and prediction records need an 'id'"
+    E504 = "field {field!r} has the wrong shape; see `accord schema extraction`"
+    E505 = "the file is not UTF-8 text (looks binary or uses another encoding)"
+    E506 = "no article of {source} could be read; nothing was extracted"
+    E507 = "{count} of {total} inputs could not be read (details above)"
 
     # store and views over the record (E6xx)
 

@@ -67,8 +67,27 @@ def _after_role(doc: Doc, covered: set[int]) -> list[Span]:
             if doc[end].lower_ in ROLE_NOUNS:
                 break
             end += 1
-        if end > token.i + 1:
+        last = doc[end - 1]
+        if end > token.i + 1 and not (last.dep_ == "compound" and last.head.pos_ == "NOUN"):
             found.append(doc[token.i + 1 : end])
+    return found
+
+
+def _unlabelled_names(doc: Doc, covered: set[int]) -> list[Span]:
+    """Two or more capitalised proper nouns that speak ("X Y told …") or are listed among
+    people ("delegates, including X Y") although the NER gave them no PERSON label."""
+    found: list[Span] = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.i in covered or token.ent_type_ in ("GPE", "NORP"):
+            continue
+        speaks = token.dep_ == "nsubj" and token.head.lemma_ in ("say", "tell", "add")
+        listed = token.dep_ == "pobj" and token.head.lower_ == "including"
+        if not (speaks or listed):
+            continue
+        parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if not parts or any(not t.text[:1].isupper() for t in [*parts, token]):
+            continue
+        found.append(doc[parts[0].i : token.i + 1])
     return found
 
 
@@ -82,15 +101,37 @@ def _candidate_spans(doc: Doc, facts: DocFacts) -> list[Span]:
         ):
             spans.append(ent)
     spans.extend(_after_role(doc, party_tokens))
+    spans.extend(_unlabelled_names(doc, party_tokens))
     cleaned: list[Span] = []
     for span in spans:
         clean = _clean(span)
         if clean is None or all(i in party_tokens for i in range(clean.start, clean.end)):
             continue
+        root = clean.root
+        if root.dep_ == "compound" and not (root.head.i < clean.end and root.head.i >= clean.start):
+            if root.head.pos_ == "NOUN" or root.head.lower_ in ROLE_NOUNS:
+                continue  # "Brexit" in "Brexit Secretary", "EU" in "EU negotiator"
         if any(t.pos_ in _STOP for t in clean):
             continue
         cleaned.append(clean)
-    return filter_spans(cleaned)
+    return _join_split_names(filter_spans(cleaned))
+
+
+def _join_split_names(spans: list[Span]) -> list[Span]:
+    """Join "Roelof F." + "(Pik) Botha": name parts separated only by initials/brackets."""
+    out: list[Span] = []
+    for span in spans:
+        if out:
+            prev = out[-1]
+            gap = span.doc[prev.end : span.start]
+            if len(gap) <= 4 and all(
+                (t.pos_ == "PROPN" and t.lower_ not in ROLE_NOUNS) or t.text in "().'\""
+                for t in gap
+            ):
+                out[-1] = span.doc[prev.start : span.end]
+                continue
+        out.append(span)
+    return out
 
 
 def _window_left(span: Span) -> list[Token]:
@@ -132,7 +173,7 @@ def _described_by(span: Span) -> list[list[Token]]:
 
 
 def _party_in(tokens: list[Token], facts: DocFacts, skip: set[int]) -> str | None:
-    for token in reversed(tokens):
+    for token in tokens:
         if token.i in skip:
             continue
         if token.i in facts.token_person:
@@ -215,3 +256,23 @@ def _describe(doc: Doc, facts: DocFacts, index: int, person: Person) -> None:
                 person.role = _role_text(group, own)
     if person.party is None:
         person.party = _gazetteer_party(person.name, facts)
+    if person.party is None:
+        person.party = _context_party(doc, facts, person, own)
+
+
+def _context_party(doc: Doc, facts: DocFacts, person: Person, own: set[int]) -> str | None:
+    """Last resort: a person coordinated with an affiliated person ("envoy X and adviser Y")
+    or named in a sentence where exactly one party is named acting takes that party."""
+    start, end = person.mentions[0]
+    root = doc[start:end].root
+    if root.dep_ == "conj" and root.head.i in facts.token_person:
+        other = facts.people[facts.token_person[root.head.i]]
+        if other.party:
+            return other.party
+    sent = doc[start].sent
+    found = {
+        m.party
+        for m in facts.party_mentions
+        if sent.start <= m.start < sent.end and m.weight >= 1
+    }
+    return found.pop() if len(found) == 1 else None

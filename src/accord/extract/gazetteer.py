@@ -157,10 +157,10 @@ def party_weight(span: Span, form: MentionForm) -> int:
     if dep == "pobj":
         prep = head.head
         word = prep.lower_
-        if word == "by" and prep.dep_ == "agent":
+        if word == "between" and prep.head.lower_ in TALK_NOUNS:
             return 2
-        if word == "between":
-            return 2
+        if word in ("by", "between"):
+            return 1
         if word in ("from", "of") and _is_agent_noun(prep.head):
             return 2
         if word == "with" and (prep.head.lower_ in TALK_NOUNS or prep.head.lemma_ == "meet"):
