@@ -5,7 +5,8 @@ which the small model often misses) and from the public-figure gazetteer. Later 
 mentions ("Umerov", "Mr Barnier") join the person first named in full. Affiliation is read,
 in order of reliability, from the words just before the name ("US President", "the SPLA's"),
 an apposition ("X, the Irish Foreign Minister"), a list head ("rebel delegates, including X"),
-a passive agent ("the delegation was led by X") and finally the public-figure gazetteer.
+a passive agent ("the delegation was led by X"), the public-figure gazetteer (only for a
+country the article names) and finally the one party acting in the person's sentence.
 """
 
 from __future__ import annotations
@@ -198,11 +199,12 @@ def _gazetteer_party(name: str, facts: DocFacts) -> str | None:
     code = people().get(normalise_name(name))
     if not code:
         return None
+    known = {m.party for m in facts.party_mentions}
     for entry in parties():
         if entry.country == code and entry.kind == "state":
-            government = entry.government_name
-            known = {m.party for m in facts.party_mentions}
-            return government if government in known else entry.name
+            for name in (entry.government_name, entry.name):
+                if name in known:
+                    return name
     return None
 
 

@@ -1,7 +1,7 @@
 """Resolve party mentions of one Doc, applying the corpus naming conventions.
 
-* In a civil conflict (an armed group fighting the state X is named), X's side is
-  "<adjective> government" (e.g. rebels of X present → "Xian government").
+* In a civil conflict (an armed group fighting the state X acts in the text: named twice,
+  or as subject/possessor), X's side is "<adjective> government".
 * Generic nouns ("the government", "the army", "the rebels") resolve to the one party of
   that kind named elsewhere in the article; when there is none or several, they stay unresolved.
 """
@@ -30,10 +30,14 @@ _GENERIC: dict[str, tuple[str, ...]] = {
 
 def resolve_parties(doc: Doc, gazetteer: PartyGazetteer, facts: DocFacts) -> None:
     found = gazetteer.find(doc)
+    acting: dict[str, list[int]] = {}
+    for span, entry, form in found:
+        if entry.kind in ("armed_group", "state_force") and entry.country:
+            acting.setdefault(entry.name, []).append(party_weight(span, form))
     fought = {
         entry.country
         for _, entry, _ in found
-        if entry.kind in ("armed_group", "state_force") and entry.country
+        if entry.name in acting and (sum(acting[entry.name]) >= 3 or len(acting[entry.name]) >= 2)
     }
     kinds: dict[str, set[str]] = {}
 

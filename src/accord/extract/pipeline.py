@@ -58,6 +58,15 @@ def _component(step: Callable[[Doc, DocFacts], None]) -> Callable[[Doc], Doc]:
     return run
 
 
+@Language.component("accord_paragraphs")
+def _paragraphs(doc: Doc) -> Doc:
+    """A blank line ends a sentence (headline, paragraphs); the parser keeps these starts."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws and doc[token.i - 1].is_space:
+            token.is_sent_start = True
+    return doc
+
+
 @Language.factory("accord_parties")
 def _make_parties(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     gazetteer = PartyGazetteer(nlp)
@@ -75,7 +84,8 @@ def _make_issues(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     matcher = IssueMatcher(nlp)
 
     def step(doc: Doc, facts: DocFacts) -> None:
-        facts.issue_hits = matcher(doc)
+        names = facts.token_party.keys() | facts.token_person.keys()
+        facts.issue_hits = [h for h in matcher(doc) if h.start not in names]
 
     return _component(step)
 
@@ -139,6 +149,7 @@ class Extractor:
 
     def __init__(self, model: str = MODEL) -> None:
         self.nlp = spacy.load(model)
+        self.nlp.add_pipe("accord_paragraphs", before="parser")
         for component in _COMPONENTS:
             self.nlp.add_pipe(component)
 

@@ -58,6 +58,7 @@ class Lexicon:
     """Stance cues from ``stances.yaml``: lemma → stance type, plus word classes."""
 
     verbs: dict[str, tuple[str, ...]]
+    adjectives: dict[str, tuple[str, ...]]
     nouns: dict[str, tuple[str, ...]]
     speech: frozenset[str]
     report_only: frozenset[str]
@@ -148,6 +149,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs={w: t for w, t in verbs.items() if " " not in w},
         phrasal={w: t for w, t in verbs.items() if " " in w},
+        adjectives=invert(raw["adjectives"]),
         nouns=invert(raw["nouns"]),
         speech=frozenset(raw["speech"]),
         report_only=frozenset(raw["report_only"]),

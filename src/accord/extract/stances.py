@@ -37,7 +37,7 @@ _FLIP: dict[str, StanceType | None] = {
 }
 _MARKS = frozenset(("if", "unless", "once", "before", "until", "provided", "providing", "when"))
 _PREP_CONDITIONS = (("in", "exchange", "for"), ("in", "return", "for"), ("on", "condition"))
-_CLAUSE_DEPS = ("ccomp", "conj", "advcl", "xcomp", "relcl", "parataxis")
+_CLAUSE_DEPS = ("ccomp", "conj", "advcl", "relcl", "parataxis")
 
 
 @dataclass
@@ -45,6 +45,22 @@ class _Trigger:
     token: Token
     type: StanceType
     noun: bool = False
+    obligation: bool = False
+
+
+def _governor(token: Token, lex: Lexicon) -> Token:
+    """The token's syntactic head, repairing one frequent parse error: in "X maintains that
+    A must p, q and r" the small model attaches q and r to "maintains" instead of p."""
+    head = token.head
+    if (
+        token.dep_ == "conj"
+        and _lemma(head) in lex.speech
+        and not any(c.dep_ in _SUBJECTS for c in token.children)
+    ):
+        for child in head.children:
+            if child.dep_ == "ccomp" and child.i < token.i:
+                return child
+    return head
 
 
 def _lemma(token: Token) -> str:
@@ -64,17 +80,32 @@ def _triggers(sent: Span, lex: Lexicon) -> list[_Trigger]:
     out: list[_Trigger] = []
     for token in sent:
         lemma = _lemma(token)
-        if token.pos_ in ("VERB", "ADJ", "AUX") and (token.pos_ != "AUX" or lemma in lex.verbs):
+        types: tuple[str, ...] | None = None
+        if token.pos_ == "VERB":
             types = _phrasal(token, lex) or lex.verbs.get(lemma)
-            if types:
-                out.append(_Trigger(token, types[0]))  # type: ignore[arg-type]
+        elif token.pos_ == "ADJ" and token.dep_ in ("acomp", "ROOT", "ccomp", "conj"):
+            types = lex.adjectives.get(lemma)
         elif token.pos_ == "NOUN" and lemma in lex.nouns:
             if any(c.dep_ == "poss" for c in token.children):
                 out.append(_Trigger(token, lex.nouns[lemma][0], noun=True))  # type: ignore[arg-type]
+            continue
+        if types:
+            out.append(_Trigger(token, types[0]))  # type: ignore[arg-type]
+        elif token.pos_ in ("VERB", "AUX") and _own_modal(token, lex.obligation):
+            out.append(_Trigger(token, "demand", obligation=True))
     return out
 
 
-def _subject(token: Token) -> Token | None:
+def _own_modal(token: Token, words: frozenset[str]) -> bool:
+    """An obligation on this very verb: "must/should/ought to" or "need/have to" + verb."""
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in words:
+            return True
+    head = token.head
+    return token.dep_ == "xcomp" and _lemma(head) in ("need", "have") and head.pos_ != "NOUN"
+
+
+def _subject(token: Token, lex: Lexicon) -> Token | None:
     current = token
     for _ in range(6):
         for child in current.children:
@@ -85,7 +116,7 @@ def _subject(token: Token) -> Token | None:
                     if obj.dep_ == "pobj":
                         return obj
         if current.dep_ in _CLIMB and current.head is not current:
-            current = current.head
+            current = _governor(current, lex)
         elif current.dep_ == "relcl":
             return current.head
         else:
@@ -109,18 +140,14 @@ def _negated(token: Token) -> bool:
     return token.dep_ in ("xcomp", "acomp") and any(c.dep_ == "neg" for c in head.children)
 
 
-def _modal(token: Token, words: frozenset[str]) -> bool:
+def _modal(token: Token, lex: Lexicon) -> bool:
+    """An obligation on the verb or on the first verb of its coordination."""
     current = token
-    for _ in range(3):
-        for child in current.children:
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in words:
-                return True
-            if child.lower_ in words and child.dep_ in ("xcomp", "advmod"):
-                return True
-        if current.lemma_ in ("need", "have") and any(c.dep_ == "xcomp" for c in current.children):
-            return "need" in words or "have to" in words
+    for _ in range(4):
+        if _own_modal(current, lex.obligation):
+            return True
         if current.dep_ in ("conj", "xcomp") and current.head is not current:
-            current = current.head
+            current = _governor(current, lex)
         else:
             break
     return False
@@ -130,10 +157,14 @@ def _outer_speaker(token: Token, lex: Lexicon) -> Token | None:
     """The speech/demand verb whose complement clause contains ``token``, if any."""
     current = token
     for _ in range(6):
-        if current.dep_ in ("ccomp", "parataxis") and _lemma(current.head) in lex.speech:
-            return current.head
-        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
-            current = current.head
+        head = _governor(current, lex)
+        if current.dep_ in ("ccomp", "parataxis") and _lemma(head) in lex.speech:
+            return head
+        if head.dep_ == "ccomp" and current.dep_ == "conj" and head is not current.head:
+            current = head
+            continue
+        if current.dep_ in ("conj", "xcomp") and head is not current:
+            current = head
             continue
         if current.dep_ == "ROOT":
             # "…, Turkey's president said Friday": the reporting verb is a child of the clause
@@ -159,13 +190,32 @@ def _clause_scope(token: Token, skip_heads: set[int]) -> list[Token]:
     return scope
 
 
+def _attached(marker: Token, token: Token) -> bool:
+    """The marker belongs to the trigger's clause, not to a clause nested deeper."""
+    governor = marker.head
+    steps = 0
+    while steps < 3 and governor.i != token.i:
+        if governor.dep_ in ("relcl", "acl", "ccomp", "pcomp") and governor.head.i != token.i:
+            return False
+        if governor.head is governor:
+            return False
+        governor = governor.head
+        steps += 1
+    return governor.i == token.i
+
+
 def _condition_split(token: Token, scope: list[Token]) -> tuple[set[int], str | None]:
     """Token ids of the linked condition clause within the scope, and its text."""
     ids = {t.i for t in scope}
+    sequenced = any(t.lower_ == "first" for t in scope)
     for t in scope:
+        if t.i != token.i and not _attached(t, token):
+            continue
         lower = t.lower_
         clause: Token | None = None
-        if lower in _MARKS and t.dep_ in ("mark", "advmod", "prep"):
+        if lower == "then" and sequenced and t.dep_ == "advmod" and t.head.i != token.i:
+            clause = t.head
+        elif lower in _MARKS and t.dep_ in ("mark", "advmod", "prep"):
             if t.i > 0 and t.doc[t.i - 1].lower_ == "even":
                 continue
             clause = t.head if t.dep_ == "mark" or t.dep_ == "advmod" else t
@@ -209,32 +259,38 @@ def find_stances(
             lemma = _lemma(token)
             if not trig.noun and lemma in lex.report_only:
                 continue
-            if not trig.noun and token.dep_ == "xcomp" and token.head.i in heads:
+            if not trig.noun and token.dep_ in ("xcomp", "acomp") and token.head.i in heads:
                 continue  # "unwilling to endorse", "agreed to abandon": the outer verb decides
             if trig.noun:
                 owner = next(c for c in token.children if c.dep_ == "poss")
                 holder = resolver.resolve(owner, speaker)
                 outer_holder = None
             else:
-                subject = _subject(token)
-                if subject is not None and subject.lemma_.lower() in TALK_NOUNS:
+                subject = _subject(token, lex)
+                if (
+                    subject is not None
+                    and subject.lemma_.lower() in TALK_NOUNS
+                    and stance_type == "accept"
+                ):
                     holder = Holder(parties=list(resolver.pair))
                 else:
                     holder = resolver.resolve(subject, speaker) if subject is not None else Holder()
                 outer = _outer_speaker(token, lex)
                 outer_holder = None
                 if outer is not None and outer.i != token.i:
-                    outer_subject = _subject(outer)
+                    outer_subject = _subject(outer, lex)
                     if outer_subject is not None:
                         outer_holder = resolver.resolve(outer_subject, speaker)
             if outer_holder is not None and outer_holder.parties:
-                same = not holder.parties or set(holder.parties) <= set(outer_holder.parties)
-                if not same:
-                    if _modal(token, lex.obligation) or stance_type == "demand":
-                        stance_type = "demand"
-                    else:
-                        continue
-                holder = outer_holder
+                inner, outer_parties = set(holder.parties), set(outer_holder.parties)
+                if inner and outer_parties < inner:
+                    pass  # "X said both sides had agreed": the sides' own stance, reported by X
+                elif not inner or inner <= outer_parties:
+                    holder = outer_holder
+                elif _modal(token, lex) or "demand" in lex.verbs.get(_lemma(outer), ()):
+                    stance_type, holder = "demand", outer_holder
+                else:
+                    continue
             if not holder.parties:
                 continue
             negated = _negated(token)
@@ -256,8 +312,10 @@ def find_stances(
                     pairs += [(i, "condition") for i in main_issues]
             else:
                 pairs += [(i, stance_type) for i in main_issues]
-            evidence_span = (sent.start_char, sent.end_char)
-            evidence = doc.text[evidence_span[0] : evidence_span[1]].strip()
+            raw = doc.text[sent.start_char : sent.end_char]
+            start = sent.start_char + len(raw) - len(raw.lstrip())
+            evidence = raw.strip()
+            evidence_span = (start, start + len(evidence))
             for party in holder.parties:
                 for issue, kind in pairs:
                     key = (party, issue, kind, sent_index)
@@ -285,7 +343,7 @@ def _sentence_speaker(sent: Span, lex: Lexicon, resolver: HolderResolver) -> Hol
     """Who speaks in a sentence with a reporting verb: "we" in a quote refers to them."""
     for token in sent:
         if _lemma(token) in lex.speech and token.pos_ == "VERB":
-            subject = _subject(token)
+            subject = _subject(token, lex)
             if subject is not None and subject.pos_ != "PRON" or (
                 subject is not None and subject.lower_ in ("he", "she")
             ):
