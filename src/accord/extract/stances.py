@@ -176,6 +176,18 @@ def _outer_speaker(token: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _hypothetical(token: Token) -> bool:
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "when", "unless", "once") for c in token.children
+    )
+
+
+def _adjective_complement(token: Token, heads: set[int]) -> bool:
+    if token.dep_ not in ("xcomp", "advcl"):
+        return False
+    return any(c.dep_ == "acomp" and c.i in heads for c in token.head.children)
+
+
 def _clause_scope(token: Token, skip_heads: set[int]) -> list[Token]:
     """The trigger's own clause: its subtree minus subjects and clauses with own triggers."""
     excluded: set[int] = set()
@@ -185,17 +197,24 @@ def _clause_scope(token: Token, skip_heads: set[int]) -> list[Token]:
         elif child.dep_ in _CLAUSE_DEPS and child.i in skip_heads:
             excluded.update(t.i for t in child.subtree)
     scope = [t for t in token.subtree if t.i not in excluded]
+    if token.pos_ == "ADJ" and token.dep_ == "acomp":
+        for sibling in token.head.children:
+            if sibling.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in sibling.children):
+                scope.extend(sibling.subtree)
     if token.dep_ == "relcl":
         scope.extend(t for t in token.head.subtree if t.i not in {s.i for s in token.subtree})
     return scope
 
 
-def _attached(marker: Token, token: Token) -> bool:
-    """The marker belongs to the trigger's clause, not to a clause nested deeper."""
+def _attached(marker: Token, token: Token, *, phrase: bool) -> bool:
+    """The marker belongs to the trigger's clause, not to a clause nested deeper. Explicit
+    phrases ("as long as", "in exchange for") may sit in the object's relative clause, where
+    the small parser often attaches them."""
     governor = marker.head
     steps = 0
-    while steps < 3 and governor.i != token.i:
-        if governor.dep_ in ("relcl", "acl", "ccomp", "pcomp") and governor.head.i != token.i:
+    blocked = ("acl", "ccomp", "pcomp") if phrase else ("relcl", "acl", "ccomp", "pcomp")
+    while steps < 6 and governor.i != token.i:
+        if governor.dep_ in blocked and governor.head.i != token.i:
             return False
         if governor.head is governor:
             return False
@@ -209,9 +228,13 @@ def _condition_split(token: Token, scope: list[Token]) -> tuple[set[int], str | 
     ids = {t.i for t in scope}
     sequenced = any(t.lower_ == "first" for t in scope)
     for t in scope:
-        if t.i != token.i and not _attached(t, token):
-            continue
         lower = t.lower_
+        following = tuple(x.lower_ for x in t.doc[t.i : t.i + 3])
+        phrase = following[:2] == ("as", "long") or following[:2] in (
+            ("in", "exchange"), ("in", "return"), ("on", "condition")
+        )
+        if t.i == token.i or not _attached(t, token, phrase=phrase):
+            continue
         clause: Token | None = None
         if lower == "then" and sequenced and t.dep_ == "advmod" and t.head.i != token.i:
             clause = t.head
@@ -219,8 +242,8 @@ def _condition_split(token: Token, scope: list[Token]) -> tuple[set[int], str | 
             if t.i > 0 and t.doc[t.i - 1].lower_ == "even":
                 continue
             clause = t.head if t.dep_ == "mark" or t.dep_ == "advmod" else t
-        elif lower == "as" and t.i + 2 < len(t.doc) and t.doc[t.i + 1].lower_ == "long":
-            clause = t.head if t.head.pos_ in ("VERB", "AUX") else t
+        elif following[:2] == ("as", "long") and len(following) == 3:
+            clause = t.doc[t.i + 2].head
         else:
             for words in _PREP_CONDITIONS:
                 window = tuple(x.lower_ for x in t.doc[t.i : t.i + len(words)])
@@ -261,6 +284,11 @@ def find_stances(
                 continue
             if not trig.noun and token.dep_ in ("xcomp", "acomp") and token.head.i in heads:
                 continue  # "unwilling to endorse", "agreed to abandon": the outer verb decides
+            if not trig.noun and _hypothetical(token):
+                continue  # "When the DPRK backs …": a condition, not a stance
+            if not trig.noun and _adjective_complement(token, heads):
+                continue  # "appeared more willing … to strike a deal": the adjective decides
+            subject = None
             if trig.noun:
                 owner = next(c for c in token.children if c.dep_ == "poss")
                 holder = resolver.resolve(owner, speaker)
@@ -295,16 +323,23 @@ def find_stances(
                 continue
             negated = _negated(token)
             if negated:
-                stance_type = "offer" if lemma in lex.double_negation else _FLIP[stance_type]
+                phrasal = f"{lemma} {doc[token.i + 1].lower_}" if token.i + 1 < len(doc) else ""
+                double = lemma in lex.double_negation or phrasal in lex.double_negation
+                stance_type = "offer" if double else _FLIP[stance_type]
                 if stance_type is None:
                     continue
             scope = _clause_scope(token, heads - {token.i})
+            if not trig.noun and subject is not None and subject.head.i == token.i:
+                if not resolver.resolve(subject).parties and subject.pos_ != "PRON":
+                    scope.extend(subject.subtree)
             cond_ids, cond_text = _condition_split(token, scope)
             main_ids = {t.i for t in scope} - cond_ids
             main_issues = _issues_in(main_ids, facts)
             cond_issues = _issues_in(cond_ids, facts)
             pairs: list[tuple[str, StanceType]] = []
-            if cond_text is not None:
+            if cond_text is not None and stance_type == "accept":
+                pairs += [(i, stance_type) for i in main_issues]
+            elif cond_text is not None:
                 if cond_issues:
                     pairs += [(i, stance_type) for i in main_issues if i not in cond_issues]
                     pairs += [(i, "condition") for i in cond_issues]
