@@ -44,7 +44,7 @@ def resolve_date(text: str, published: dt.date | None, *, future: bool) -> dt.da
         languages=["en"],
         settings={
             "RELATIVE_BASE": base,
-            "PREFER_DATES_FROM": "future" if future else "past",
+            "PREFER_DATES_FROM": "current_period",
             "REQUIRE_PARTS": ["day", "month"],
         },
     )

@@ -28,8 +28,16 @@ _BOTH = frozenset("sides parties both".split())
 @dataclass
 class Holder:
     parties: list[str] = field(default_factory=list)
-    person: str | None = None
+    people: list[str] = field(default_factory=list)
     pronoun: bool = False
+
+    @property
+    def person(self) -> str | None:
+        return self.people[0] if self.people else None
+
+    def add_person(self, name: str) -> None:
+        if name not in self.people:
+            self.people.append(name)
 
     def add(self, party: str | None) -> None:
         if party and party not in self.parties:
@@ -69,7 +77,7 @@ class HolderResolver:
         if token.i in facts.token_person:
             person = facts.people[facts.token_person[token.i]]
             holder.add(person.party)
-            holder.person = holder.person or person.name
+            holder.add_person(person.name)
             return
         if token.i in facts.token_party:
             holder.add(facts.token_party[token.i])
@@ -102,7 +110,8 @@ class HolderResolver:
         if lower in _FIRST and speaker is not None:
             for party in speaker.parties:
                 holder.add(party)
-            holder.person = speaker.person
+            for name in speaker.people:
+                holder.add_person(name)
             return
         if lower in _PERSONAL:
             for i in range(token.i - 1, max(-1, token.i - 120), -1):
@@ -110,9 +119,18 @@ class HolderResolver:
                 if index is not None:
                     person = self.facts.people[index]
                     holder.add(person.party)
-                    holder.person = person.name
+                    holder.add_person(person.name)
                     return
             return
+        if lower in ("they", "them", "their"):
+            for i in range(token.i - 1, max(-1, token.i - 60), -1):
+                earlier = self.doc[i]
+                if earlier.dep_ in ("nsubj", "nsubjpass") and earlier.pos_ != "PRON":
+                    group = self.resolve(earlier)
+                    if len(group.parties) >= 2:
+                        for party in group.parties:
+                            holder.add(party)
+                        return
         if lower in _GROUP or lower in _FIRST:
             for mention in reversed(self.facts.party_mentions):
                 if mention.start < token.i and mention.weight >= 2:
