@@ -53,7 +53,7 @@ class Errors:
     E408 = "no article text found in the HTML page ({reason})"
     E409 = "not a readable RSS/Atom feed: {reason}"
     E410 = "the feed has no entries"
-    E411 = "feed entry {entry} has no text (no content or summary)"
+    E411 = "the feed entry has no text (neither content nor summary)"
     E412 = "the text looks like {language!r}, not English; only English is supported, skipped"
     E413 = "URL scheme {scheme!r} is not allowed; give an http:// or https:// address or a path"
     E414 = "URL not fetched: fetching is turned off; download the page and pass the file"
