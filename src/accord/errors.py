@@ -70,6 +70,14 @@ class Errors:
     # web app, API and reports (E7xx)
 
     # distributed execution (E8xx)
+    E800 = (
+        "cannot reach the Dask scheduler at {address}: {reason}; start it (`dask scheduler`) "
+        "or leave the address out to run on a local cluster"
+    )
+    E801 = "not a Dask scheduler address: {address!r}; use tcp://HOST:PORT or tls://HOST:PORT"
+    E802 = "cannot start a local Dask cluster: {reason}"
+    E803 = "a Dask worker died while running {task}: {reason}; check the workers' memory and logs"
+    E804 = "lost the Dask scheduler while running {task}: {reason}"
 
     # command line (E9xx)
     E900 = "{reason}"
