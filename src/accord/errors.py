@@ -42,6 +42,26 @@ class Errors:
     # bargaining search (E3xx)
 
     # ingest: sources to articles (E4xx)
+    E400 = "cannot read the input: {reason}"
+    E401 = "no text: the input is empty or holds only whitespace"
+    E402 = "looks like a binary file, not text; give text, HTML, a feed or JSONL"
+    E403 = "larger than the {limit} limit; split it or pass it as JSONL"
+    E404 = "cannot decode the text: not UTF-8 and no usable charset declared or detected"
+    E405 = "malformed JSON: {reason}"
+    E406 = "bad article record: {reason}"
+    E407 = "no file matches the pattern {pattern!r}"
+    E408 = "no article text found in the HTML page ({reason})"
+    E409 = "not a readable RSS/Atom feed: {reason}"
+    E410 = "the feed has no entries"
+    E411 = "the feed entry has no text (neither content nor summary)"
+    E412 = "the text looks like {language!r}, not English; only English is supported, skipped"
+    E413 = "URL scheme {scheme!r} is not allowed; give an http:// or https:// address or a path"
+    E414 = "URL not fetched: fetching is turned off; download the page and pass the file"
+    E415 = "cannot fetch the URL: {reason}"
+    E416 = "the server answered HTTP {status}; check the address"
+    E417 = "unsupported content type {content_type!r}; expected HTML, RSS/Atom, plain text or JSONL"
+    E418 = "duplicate article: same id {id!r} as {first}; skipped"
+    E419 = "the folder holds no files to read (looked for {suffixes})"
 
     # extraction and evaluation (E5xx)
     E500 = "cannot read the file: {reason}"
@@ -58,6 +78,14 @@ class Errors:
     # web app, API and reports (E7xx)
 
     # distributed execution (E8xx)
+    E800 = (
+        "cannot reach the Dask scheduler at {address}: {reason}; start it (`dask scheduler`) "
+        "or leave the address out to run on a local cluster"
+    )
+    E801 = "not a Dask scheduler address: {address!r}; use tcp://HOST:PORT or tls://HOST:PORT"
+    E802 = "cannot start a local Dask cluster: {reason}"
+    E803 = "a Dask worker died while running {task}: {reason}; check the workers' memory and logs"
+    E804 = "lost the Dask scheduler while running {task}: {reason}"
 
     # command line (E9xx)
     E900 = "{reason}"
