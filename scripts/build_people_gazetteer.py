@@ -37,9 +37,11 @@ def main(folder: str) -> None:
     }
     table: dict[str, str] = {}
     names: list[str] = []
-    for line in (Path(folder) / "Phoenix.Countries.actors.txt").read_text(
-        encoding="utf-8", errors="replace"
-    ).splitlines():
+    for line in (
+        (Path(folder) / "Phoenix.Countries.actors.txt")
+        .read_text(encoding="utf-8", errors="replace")
+        .splitlines()
+    ):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if line[0] in " \t" or line.lstrip().startswith("["):

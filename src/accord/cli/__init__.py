@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import sys
 
-from accord.cli import eval_cmd  # noqa: F401  (registers the command)
-from accord.cli import extract_cmd  # noqa: F401  (registers the command)
-from accord.cli import schema_cmd  # noqa: F401  (registers the command)
+from accord.cli import (
+    eval_cmd,  # noqa: F401  (registers the command)
+    extract_cmd,  # noqa: F401  (registers the command)
+    schema_cmd,  # noqa: F401  (registers the command)
+)
 from accord.cli._app import app, err_console
 from accord.errors import AccordError
 

@@ -41,7 +41,9 @@ def eval_command(
     pred: Annotated[
         Path | None, typer.Option("--pred", help="Predictions (JSONL); default: run the extractor.")
     ] = None,
-    errors: Annotated[bool, typer.Option("--errors", help="List misses and spurious items.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List misses and spurious items.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Precision, recall and F1 of extractions against gold annotations.
@@ -62,11 +64,26 @@ def eval_command(
 
 
 def _print(report: Report, *, errors: bool) -> None:
-    table = Table("field", "precision", "recall", "F1", "tp", "fp", "fn",
-                  title=f"{report.articles} articles, micro-averaged")
+    table = Table(
+        "field",
+        "precision",
+        "recall",
+        "F1",
+        "tp",
+        "fp",
+        "fn",
+        title=f"{report.articles} articles, micro-averaged",
+    )
     for name, s in report.fields.items():
-        table.add_row(name, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}",
-                      str(s.tp), str(s.fp), str(s.fn))
+        table.add_row(
+            name,
+            f"{s.precision:.2f}",
+            f"{s.recall:.2f}",
+            f"{s.f1:.2f}",
+            str(s.tp),
+            str(s.fp),
+            str(s.fn),
+        )
     console.print(table)
     if errors:
         for name, s in report.fields.items():

@@ -17,18 +17,13 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from accord.extract.facts import DocFacts, Person
-from accord.extract.resources import parties, people
+from accord.extract.resources import parties, people, words
 
 __all__ = ["ROLE_NOUNS", "find_people", "normalise_name"]
 
-ROLE_NOUNS = frozenset(
-    """president minister envoy adviser advisor chief negotiator secretary director spokesman
-    spokeswoman spokesperson chairman chairwoman chair ambassador leader commander general
-    senator delegate premier chancellor king prince sheikh mediator representative head
-    official diplomat emir governor mayor lawmaker deputy counterpart aide""".split()
-)
-_TITLES = frozenset("mr mrs ms dr sir dame lord president mr. mrs. ms. dr.".split())
-_NAME_GLUE = frozenset("de la del da bin ibn al el van von der di du le abu".split())
+ROLE_NOUNS = words("role_nouns")
+_TITLES = words("name_titles")
+_NAME_GLUE = words("name_particles")
 _STOP = frozenset(("VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM"))
 
 
@@ -43,9 +38,7 @@ def normalise_name(text: str) -> str:
 def _clean(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (
-        doc[start].lower_ in _TITLES or not doc[start].text[:1].isalpha()
-    ):
+    while start < end and (doc[start].lower_ in _TITLES or not doc[start].text[:1].isalpha()):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].text[-1:].isalnum()):
         end -= 1
@@ -61,9 +54,17 @@ def _after_role(doc: Doc, covered: set[int]) -> list[Span]:
         if token.lower_ not in ROLE_NOUNS or token.i + 1 >= len(doc):
             continue
         end = token.i + 1
-        while end < len(doc) and end not in covered and (
-            (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
-            or (doc[end].lower_ in _NAME_GLUE and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN")
+        while (
+            end < len(doc)
+            and end not in covered
+            and (
+                (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
+                or (
+                    doc[end].lower_ in _NAME_GLUE
+                    and end + 1 < len(doc)
+                    and doc[end + 1].pos_ == "PROPN"
+                )
+            )
         ):
             if doc[end].lower_ in ROLE_NOUNS:
                 break
@@ -109,9 +110,13 @@ def _candidate_spans(doc: Doc, facts: DocFacts) -> list[Span]:
         if clean is None or all(i in party_tokens for i in range(clean.start, clean.end)):
             continue
         root = clean.root
-        if root.dep_ == "compound" and not (root.head.i < clean.end and root.head.i >= clean.start):
-            if root.head.pos_ == "NOUN" or root.head.lower_ in ROLE_NOUNS:
-                continue  # "Brexit" in "Brexit Secretary", "EU" in "EU negotiator"
+        outside = not clean.start <= root.head.i < clean.end
+        if (
+            root.dep_ == "compound"
+            and outside
+            and (root.head.pos_ == "NOUN" or root.head.lower_ in ROLE_NOUNS)
+        ):
+            continue  # "Brexit" in "Brexit Secretary", "EU" in "EU negotiator"
         if any(t.pos_ in _STOP for t in clean):
             continue
         cleaned.append(clean)
@@ -142,9 +147,12 @@ def _window_left(span: Span) -> list[Token]:
     i = span.start - 1
     while i >= span.sent.start and len(out) < 9:
         token = doc[i]
-        if token.pos_ in ("PROPN", "NOUN", "ADJ") or token.tag_ == "POS" or token.lower_ == "of":
-            out.append(token)
-        elif token.text in ".-" and out:
+        if (
+            token.pos_ in ("PROPN", "NOUN", "ADJ")
+            or token.tag_ == "POS"
+            or token.lower_ == "of"
+            or (token.text in ".-" and out)
+        ):
             out.append(token)
         else:
             break
@@ -163,7 +171,9 @@ def _described_by(span: Span) -> list[list[Token]]:
         if child.dep_ == "appos":
             groups.append(list(child.subtree))
     if root.dep_ == "appos":
-        groups.append([t for t in root.head.subtree if t.i < span.start and t.i >= root.head.left_edge.i][:12])
+        groups.append(
+            [t for t in root.head.subtree if t.i < span.start and t.i >= root.head.left_edge.i][:12]
+        )
     if root.dep_ == "pobj" and root.head.lower_ in ("including", "like"):
         noun = root.head.head
         groups.append([t for t in noun.subtree if t.i < root.head.i])
@@ -218,7 +228,8 @@ def find_people(doc: Doc, facts: DocFacts) -> None:
         index = by_surname.get(key)
         if index is None:
             full_match = [
-                i for i, p in enumerate(persons)
+                i
+                for i, p in enumerate(persons)
                 if normalise_name(p.name).split()[-1:] == key.split()[-1:]
             ]
             index = full_match[0] if full_match else None
@@ -273,8 +284,6 @@ def _context_party(doc: Doc, facts: DocFacts, person: Person, own: set[int]) -> 
             return other.party
     sent = doc[start].sent
     found = {
-        m.party
-        for m in facts.party_mentions
-        if sent.start <= m.start < sent.end and m.weight >= 1
+        m.party for m in facts.party_mentions if sent.start <= m.start < sent.end and m.weight >= 1
     }
     return found.pop() if len(found) == 1 else None

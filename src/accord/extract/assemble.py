@@ -14,6 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from accord.extract.facts import DocFacts
+from accord.extract.resources import words
 from accord.schema import Article, Event, Extraction, PersonRecord, Stance
 
 __all__ = ["assemble", "plover_type"]
@@ -27,10 +28,7 @@ _PLOVER = {
     "support": "SUPPORT",
     "oppose": "ACCUSE",
 }
-_AGENDA = frozenset(
-    """discuss discussed discussion cover covered touch touched agenda address addressed
-    focus focused negotiate negotiating dispute disputed""".split()
-)
+_AGENDA = words("agenda_words")
 _MIN_WEIGHT = 2
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import dateparser
+import dateparser  # type: ignore[import-untyped]
 
 __all__ = ["resolve_date"]
 

@@ -16,26 +16,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from accord.extract.facts import MentionForm, PartyMention
-from accord.extract.resources import PartyEntry, parties
+from accord.extract.facts import MentionForm
+from accord.extract.resources import PartyEntry, parties, words
 
 __all__ = ["AGENT_NOUNS", "TALK_NOUNS", "PartyGazetteer", "party_weight"]
 
 #: Nouns for people or bodies acting for a party: a demonym or name modifying them is a party.
-AGENT_NOUNS = frozenset(
-    """government governments side sides delegation delegations delegate delegates official
-    officials negotiator negotiators envoy envoys minister ministers president leader leaders
-    authority authorities team diplomat diplomats counterpart counterparts army military troop
-    troops soldier soldiers force forces spokesman spokeswoman spokesperson representative
-    representatives ambassador premier chancellor king administration cabinet office ministry
-    chief secretary mediator mediators officer commander camp regime junta parliament
-    mission foreign prime counterpart source sources media rebel rebels fighter fighters
-    militia negotiating""".split()
-)
+AGENT_NOUNS = words("agent_nouns")
 #: Nouns for the talks themselves: "Colombia-FARC talks", "the Russia-Ukraine deal".
-TALK_NOUNS = frozenset(
-    "talks talk negotiation negotiations deal agreement accord summit meeting dialogue".split()
-)
+TALK_NOUNS = words("talk_nouns")
 #: Place names that contain a party's name but are not that party.
 _BLOCK = (
     "Latin America",

@@ -19,10 +19,10 @@ from accord.extract.gazetteer import AGENT_NOUNS, TALK_NOUNS
 
 __all__ = ["Holder", "HolderResolver"]
 
-_PERSONAL = frozenset("he she him his her".split())
-_GROUP = frozenset("it its they them their".split())
-_FIRST = frozenset("we us our i".split())
-_BOTH = frozenset("sides parties both".split())
+_PERSONAL = frozenset(["he", "she", "him", "his", "her"])
+_GROUP = frozenset(["it", "its", "they", "them", "their"])
+_FIRST = frozenset(["we", "us", "our", "i"])
+_BOTH = frozenset(["sides", "parties", "both"])
 
 
 @dataclass
@@ -72,7 +72,9 @@ class HolderResolver:
                 out.extend(HolderResolver._conjuncts(child))
         return out
 
-    def _resolve_one(self, token: Token, holder: Holder, speaker: Holder | None, depth: int) -> None:
+    def _resolve_one(
+        self, token: Token, holder: Holder, speaker: Holder | None, depth: int
+    ) -> None:
         facts = self.facts
         if token.i in facts.token_person:
             person = facts.people[facts.token_person[token.i]]
@@ -87,7 +89,7 @@ class HolderResolver:
             holder.pronoun = True
             self._pronoun(token, holder, speaker)
             return
-        if lower in _BOTH and any(c.lower_ in ("both", "two") for c in token.subtree) or (
+        if (lower in _BOTH and any(c.lower_ in ("both", "two") for c in token.subtree)) or (
             lower == "both" and token.dep_ in ("nsubj", "nsubjpass")
         ):
             for party in self.pair:

@@ -11,7 +11,6 @@ Consecutive mentions with compatible places and dates describe the same meeting 
 from __future__ import annotations
 
 import datetime as dt
-
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -19,18 +18,15 @@ from spacy.tokens import Doc, Span, Token
 from accord.extract.dates import resolve_date
 from accord.extract.facts import DocFacts
 from accord.extract.holders import Holder, HolderResolver
+from accord.extract.resources import words
 from accord.schema import Meeting
 
 __all__ = ["find_meetings"]
 
-_TALK_NOUNS = frozenset(
-    "talks negotiations negotiation meeting meetings summit round session".split()
-)
+_TALK_NOUNS = words("meeting_nouns")
 _MEET_VERBS = frozenset(("meet", "negotiate"))
-_VENUE_VERBS = frozenset("host sponsor mediate broker say report tell".split())
-_HOLD_VERBS = frozenset(
-    "hold attend resume open begin start convene host continue reconvene take head join".split()
-)
+_VENUE_VERBS = words("venue_verbs")
+_HOLD_VERBS = words("meeting_verbs")
 _FUTURE = frozenset(("will", "'ll", "shall", "next", "due", "scheduled"))
 
 
@@ -61,7 +57,10 @@ def _cue(sent: Span) -> Token | None:
             head = token.head
             if head.lemma_ in _HOLD_VERBS or head.lemma_ in ("place", "be"):
                 return token
-            if any(c.dep_ == "prep" and c.lower_ in ("in", "at", "between", "with") for c in token.children):
+            if any(
+                c.dep_ == "prep" and c.lower_ in ("in", "at", "between", "with")
+                for c in token.children
+            ):
                 return token
     return None
 
@@ -74,11 +73,15 @@ def _participants(cue: Token, resolver: HolderResolver, draft: _Draft) -> None:
             if prep.dep_ == "prep" and prep.lower_ in ("between", "with"):
                 anchors.extend(c for c in prep.children if c.dep_ == "pobj")
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ not in _VENUE_VERBS:
+        if (child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ not in _VENUE_VERBS) or (
+            child.dep_ == "dobj" and verb.lemma_ in _MEET_VERBS
+        ):
             anchors.append(child)
-        elif child.dep_ == "dobj" and verb.lemma_ in _MEET_VERBS:
-            anchors.append(child)
-        elif child.dep_ == "prep" and child.lower_ in ("with", "between") and verb.lemma_ in _MEET_VERBS:
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ in ("with", "between")
+            and verb.lemma_ in _MEET_VERBS
+        ):
             anchors.extend(c for c in child.children if c.dep_ == "pobj")
     for anchor in anchors:
         if anchor.lower_ in _TALK_NOUNS:
@@ -114,7 +117,11 @@ def _place(sent: Span, facts: DocFacts, cue: Token) -> str | None:
                     continue
                 if obj.lower_ in ("city", "capital", "town", "resort", "port"):
                     inner = [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"]
-                    obj = next((c for c in inner[0].children if c.dep_ == "pobj"), obj) if inner else obj
+                    obj = (
+                        next((c for c in inner[0].children if c.dep_ == "pobj"), obj)
+                        if inner
+                        else obj
+                    )
                 if obj.pos_ != "PROPN" or obj.i in facts.token_person:
                     continue
                 if any(m.weight >= 2 and m.start <= obj.i < m.end for m in facts.party_mentions):
@@ -151,7 +158,9 @@ def find_meetings(doc: Doc, facts: DocFacts) -> list[Meeting]:
         cue = _cue(sent)
         if cue is None:
             continue
-        draft = _Draft(sentence=index, evidence=sent.text.strip(), span=(sent.start_char, sent.end_char))
+        draft = _Draft(
+            sentence=index, evidence=sent.text.strip(), span=(sent.start_char, sent.end_char)
+        )
         _participants(cue, resolver, draft)
         draft.location = _place(sent, facts, cue)
         future = any(t.lower_ in _FUTURE for t in sent)

@@ -63,8 +63,13 @@ def resolve_parties(doc: Doc, gazetteer: PartyGazetteer, facts: DocFacts) -> Non
         if len(candidates) == 1:
             span = doc[token.i : token.i + 1]
             mentions.append(
-                PartyMention(token.i, token.i + 1, next(iter(candidates)), "generic",
-                             party_weight(span, "name"))
+                PartyMention(
+                    token.i,
+                    token.i + 1,
+                    next(iter(candidates)),
+                    "generic",
+                    party_weight(span, "name"),
+                )
             )
     mentions.sort(key=lambda m: m.start)
     facts.party_mentions = mentions

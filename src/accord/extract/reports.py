@@ -5,29 +5,29 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.facts import DocFacts
+from accord.extract.resources import words
 from accord.schema import StatusCue, StatusValue
 
 __all__ = ["find_sources", "find_status"]
 
-_REPORT_VERBS = frozenset(
-    "say tell report suggest write quote cite claim add state reveal confirm indicate".split()
-)
-_SOURCE_NOUNS = frozenset(
-    """source sources media newspaper newspapers agency agencies report reports television tv
-    radio outlet outlets journal broadcaster daily""".split()
-)
-_OFFICIAL_NOUNS = frozenset("official officials diplomat diplomats".split())
+_REPORT_VERBS = words("report_verbs")
+_SOURCE_NOUNS = words("source_nouns")
+_OFFICIAL_NOUNS = words("official_nouns")
 _STATUS: tuple[tuple[frozenset[str], StatusValue], ...] = (
-    (frozenset("unresolved unsettled outstanding".split()), "unresolved"),
-    (frozenset("deadlock deadlocked impasse stalemate stall stalled stalling".split()), "deadlocked"),
-    (frozenset("collapse collapsed".split()), "collapsed"),
-    (frozenset("progress breakthrough".split()), "progress"),
+    (words("status_unresolved"), "unresolved"),
+    (words("status_deadlocked"), "deadlocked"),
+    (words("status_collapsed"), "collapsed"),
+    (words("status_progress"), "progress"),
 )
 
 
 def _phrase(token: Token) -> str:
     tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "punct") or t.i == token.i]
-    cut = [t for t in tokens if not any(a.dep_ == "relcl" for a in t.ancestors if a.i in {x.i for x in token.subtree})]
+    cut = [
+        t
+        for t in tokens
+        if not any(a.dep_ == "relcl" for a in t.ancestors if a.i in {x.i for x in token.subtree})
+    ]
     words = cut or tokens
     text = token.doc[words[0].i : words[-1].i + 1].text.strip(" ,")
     return text[4:] if text.startswith(("the ", "The ")) else text
@@ -65,7 +65,7 @@ def find_sources(doc: Doc, facts: DocFacts) -> dict[int, str]:
                 for child in nxt.children:
                     if child.dep_ == "pobj":
                         source = _phrase(child)
-            if source and index > 0 or (source and index == 0 and not _is_title(sent)):
+            if (source and index > 0) or (source and index == 0 and not _is_title(sent)):
                 by_sentence.setdefault(index, source)
                 if source.lower() not in {s.lower() for s in facts.sources}:
                     facts.sources.append(source)
@@ -90,7 +90,11 @@ def find_status(doc: Doc, facts: DocFacts) -> list[StatusCue]:
         if status is None or (negated and status == "progress"):
             continue
         for hit in facts.issue_hits:
-            if sent.start <= hit.start < sent.end and hit.issue != "process" and hit.issue not in seen:
+            if (
+                sent.start <= hit.start < sent.end
+                and hit.issue != "process"
+                and hit.issue not in seen
+            ):
                 seen.add(hit.issue)
                 cues.append(
                     StatusCue(

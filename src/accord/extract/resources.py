@@ -24,6 +24,7 @@ __all__ = [
     "lexicon",
     "parties",
     "people",
+    "words",
 ]
 
 
@@ -118,6 +119,17 @@ def people() -> dict[str, str]:
             name, code = line.split("\t")
             table[name] = code
     return table
+
+
+@functools.cache
+def _words() -> dict[str, frozenset[str]]:
+    raw: dict[str, list[str]] = yaml.safe_load(_text("words.yaml"))
+    return {key: frozenset(str(w) for w in value) for key, value in raw.items()}
+
+
+def words(name: str) -> frozenset[str]:
+    """A closed word class from ``words.yaml`` (role nouns, talk nouns, report verbs…)."""
+    return _words()[name]
 
 
 @functools.cache

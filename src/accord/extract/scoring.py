@@ -261,6 +261,8 @@ def _bad_list(record: dict[str, Any]) -> str | None:
         if not isinstance(value, list):
             return key
         for index, item in enumerate(value):
-            if not isinstance(item, dict) or any(not isinstance(item.get(n), (str, list)) for n in needed):
+            if not isinstance(item, dict) or any(
+                not isinstance(item.get(n), (str, list)) for n in needed
+            ):
                 return f"{key}[{index}]"
     return None

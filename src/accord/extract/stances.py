@@ -69,7 +69,7 @@ def _lemma(token: Token) -> str:
 
 def _phrasal(token: Token, lex: Lexicon) -> tuple[str, ...] | None:
     for child in token.children:
-        if child.dep_ in ("prt", "prep") and child.i == token.i + 1 or child.dep_ == "prt":
+        if (child.dep_ in ("prt", "prep") and child.i == token.i + 1) or child.dep_ == "prt":
             types = lex.phrasal.get(f"{_lemma(token)} {child.lower_}")
             if types:
                 return types
@@ -169,9 +169,12 @@ def _outer_speaker(token: Token, lex: Lexicon) -> Token | None:
         if current.dep_ == "ROOT":
             # "…, Turkey's president said Friday": the reporting verb is a child of the clause
             for child in current.children:
-                if child.dep_ in ("parataxis", "ccomp") and _lemma(child) in lex.speech:
-                    if any(c.dep_ in _SUBJECTS for c in child.children):
-                        return child
+                if (
+                    child.dep_ in ("parataxis", "ccomp")
+                    and _lemma(child) in lex.speech
+                    and any(c.dep_ in _SUBJECTS for c in child.children)
+                ):
+                    return child
         return None
     return None
 
@@ -192,14 +195,18 @@ def _clause_scope(token: Token, skip_heads: set[int]) -> list[Token]:
     """The trigger's own clause: its subtree minus subjects and clauses with own triggers."""
     excluded: set[int] = set()
     for child in token.children:
-        if child.dep_ in _SUBJECTS or child.dep_ == "poss":
-            excluded.update(t.i for t in child.subtree)
-        elif child.dep_ in _CLAUSE_DEPS and child.i in skip_heads:
+        if (
+            child.dep_ in _SUBJECTS
+            or child.dep_ == "poss"
+            or (child.dep_ in _CLAUSE_DEPS and child.i in skip_heads)
+        ):
             excluded.update(t.i for t in child.subtree)
     scope = [t for t in token.subtree if t.i not in excluded]
     if token.pos_ == "ADJ" and token.dep_ == "acomp":
         for sibling in token.head.children:
-            if sibling.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in sibling.children):
+            if sibling.dep_ in ("xcomp", "advcl") and any(
+                c.lower_ == "to" for c in sibling.children
+            ):
                 scope.extend(sibling.subtree)
     if token.dep_ == "relcl":
         scope.extend(t for t in token.head.subtree if t.i not in {s.i for s in token.subtree})
@@ -231,7 +238,9 @@ def _condition_split(token: Token, scope: list[Token]) -> tuple[set[int], str | 
         lower = t.lower_
         following = tuple(x.lower_ for x in t.doc[t.i : t.i + 3])
         phrase = following[:2] == ("as", "long") or following[:2] in (
-            ("in", "exchange"), ("in", "return"), ("on", "condition")
+            ("in", "exchange"),
+            ("in", "return"),
+            ("on", "condition"),
         )
         if t.i == token.i or not _attached(t, token, phrase=phrase):
             continue
@@ -266,6 +275,102 @@ def _issues_in(ids: set[int], facts: DocFacts) -> list[str]:
     return found
 
 
+@dataclass
+class _Context:
+    """What every trigger of one sentence shares."""
+
+    doc: Doc
+    facts: DocFacts
+    lex: Lexicon
+    resolver: HolderResolver
+    heads: set[int]
+    speaker: Holder | None
+
+
+def _skipped(trig: _Trigger, ctx: _Context) -> bool:
+    token = trig.token
+    if trig.noun:
+        return False
+    return (
+        _lemma(token) in ctx.lex.report_only
+        # "unwilling to endorse", "agreed to abandon": the outer verb decides
+        or (token.dep_ in ("xcomp", "acomp") and token.head.i in ctx.heads)
+        # "When the DPRK backs …": a condition, not a stance
+        or _hypothetical(token)
+        # "appeared more willing … to strike a deal": the adjective decides
+        or _adjective_complement(token, ctx.heads)
+    )
+
+
+def _holder(trig: _Trigger, ctx: _Context) -> tuple[Holder, StanceType] | None:
+    """Whose stance it is, after embedding under a speech verb; ``None`` if only reported."""
+    token, kind = trig.token, trig.type
+    if trig.noun:
+        owner = next(c for c in token.children if c.dep_ == "poss")
+        return ctx.resolver.resolve(owner, ctx.speaker), kind
+    subject = _subject(token, ctx.lex)
+    if subject is None:
+        holder = Holder()
+    elif subject.lemma_.lower() in TALK_NOUNS and kind == "accept":
+        holder = Holder(parties=list(ctx.resolver.pair))  # "the talks reached a ceasefire"
+    else:
+        holder = ctx.resolver.resolve(subject, ctx.speaker)
+    outer = _outer_speaker(token, ctx.lex)
+    outer_subject = _subject(outer, ctx.lex) if outer is not None and outer.i != token.i else None
+    if outer is None or outer_subject is None:
+        return holder, kind
+    speaker = ctx.resolver.resolve(outer_subject, ctx.speaker)
+    inner, outer_parties = set(holder.parties), set(speaker.parties)
+    if not outer_parties or (inner and outer_parties < inner):
+        return holder, kind  # a source reports it, or "X said both sides had agreed"
+    if not inner or inner <= outer_parties:
+        return speaker, kind
+    if _modal(token, ctx.lex) or "demand" in ctx.lex.verbs.get(_lemma(outer), ()):
+        return speaker, "demand"  # "Russia maintains that Ukraine must abandon …"
+    return None
+
+
+def _polarity(token: Token, kind: StanceType, lex: Lexicon) -> tuple[StanceType | None, bool]:
+    if not _negated(token):
+        return kind, False
+    following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    lemma = _lemma(token)
+    if lemma in lex.double_negation or f"{lemma} {following}" in lex.double_negation:
+        return "offer", True  # "did not rule out"
+    return _FLIP[kind], True
+
+
+def _issue_pairs(
+    trig: _Trigger, kind: StanceType, ctx: _Context
+) -> tuple[list[tuple[str, StanceType]], str | None]:
+    token = trig.token
+    scope = _clause_scope(token, ctx.heads - {token.i})
+    subject = None if trig.noun else _subject(token, ctx.lex)
+    if (
+        subject is not None
+        and subject.head.i == token.i
+        and subject.pos_ != "PRON"
+        and not ctx.resolver.resolve(subject).parties
+    ):
+        scope.extend(subject.subtree)  # "a few hundred troops should remain": what is wanted
+    cond_ids, cond_text = _condition_split(token, scope)
+    main = _issues_in({t.i for t in scope} - cond_ids, ctx.facts)
+    linked = _issues_in(cond_ids, ctx.facts)
+    if cond_text is None or kind == "accept":
+        return [(i, kind) for i in main], None
+    pairs: list[tuple[str, StanceType]] = [(i, kind) for i in main if i not in linked]
+    if linked:
+        return pairs + [(i, "condition") for i in linked], cond_text
+    return [(i, "condition") for i in main], cond_text
+
+
+def _evidence(sent: Span) -> tuple[str, tuple[int, int]]:
+    raw = sent.doc.text[sent.start_char : sent.end_char]
+    start = sent.start_char + len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    return text, (start, start + len(text))
+
+
 def find_stances(
     doc: Doc, facts: DocFacts, lex: Lexicon, attribution: dict[int, str], extractor: str
 ) -> list[Stance]:
@@ -274,86 +379,29 @@ def find_stances(
     seen: set[tuple[str, str, str, int]] = set()
     for sent_index, sent in enumerate(doc.sents):
         triggers = _triggers(sent, lex)
-        heads = {t.token.i for t in triggers}
-        speaker = _sentence_speaker(sent, lex, resolver)
+        ctx = _Context(
+            doc,
+            facts,
+            lex,
+            resolver,
+            {t.token.i for t in triggers},
+            _sentence_speaker(sent, lex, resolver),
+        )
+        evidence, span = _evidence(sent)
         for trig in triggers:
-            token = trig.token
-            stance_type: StanceType | None = trig.type
-            lemma = _lemma(token)
-            if not trig.noun and lemma in lex.report_only:
+            if _skipped(trig, ctx):
                 continue
-            if not trig.noun and token.dep_ in ("xcomp", "acomp") and token.head.i in heads:
-                continue  # "unwilling to endorse", "agreed to abandon": the outer verb decides
-            if not trig.noun and _hypothetical(token):
-                continue  # "When the DPRK backs …": a condition, not a stance
-            if not trig.noun and _adjective_complement(token, heads):
-                continue  # "appeared more willing … to strike a deal": the adjective decides
-            subject = None
-            if trig.noun:
-                owner = next(c for c in token.children if c.dep_ == "poss")
-                holder = resolver.resolve(owner, speaker)
-                outer_holder = None
-            else:
-                subject = _subject(token, lex)
-                if (
-                    subject is not None
-                    and subject.lemma_.lower() in TALK_NOUNS
-                    and stance_type == "accept"
-                ):
-                    holder = Holder(parties=list(resolver.pair))
-                else:
-                    holder = resolver.resolve(subject, speaker) if subject is not None else Holder()
-                outer = _outer_speaker(token, lex)
-                outer_holder = None
-                if outer is not None and outer.i != token.i:
-                    outer_subject = _subject(outer, lex)
-                    if outer_subject is not None:
-                        outer_holder = resolver.resolve(outer_subject, speaker)
-            if outer_holder is not None and outer_holder.parties:
-                inner, outer_parties = set(holder.parties), set(outer_holder.parties)
-                if inner and outer_parties < inner:
-                    pass  # "X said both sides had agreed": the sides' own stance, reported by X
-                elif not inner or inner <= outer_parties:
-                    holder = outer_holder
-                elif _modal(token, lex) or "demand" in lex.verbs.get(_lemma(outer), ()):
-                    stance_type, holder = "demand", outer_holder
-                else:
-                    continue
-            if not holder.parties:
+            found = _holder(trig, ctx)
+            if found is None or not found[0].parties:
                 continue
-            negated = _negated(token)
-            if negated:
-                phrasal = f"{lemma} {doc[token.i + 1].lower_}" if token.i + 1 < len(doc) else ""
-                double = lemma in lex.double_negation or phrasal in lex.double_negation
-                stance_type = "offer" if double else _FLIP[stance_type]
-                if stance_type is None:
-                    continue
-            scope = _clause_scope(token, heads - {token.i})
-            if not trig.noun and subject is not None and subject.head.i == token.i:
-                if not resolver.resolve(subject).parties and subject.pos_ != "PRON":
-                    scope.extend(subject.subtree)
-            cond_ids, cond_text = _condition_split(token, scope)
-            main_ids = {t.i for t in scope} - cond_ids
-            main_issues = _issues_in(main_ids, facts)
-            cond_issues = _issues_in(cond_ids, facts)
-            pairs: list[tuple[str, StanceType]] = []
-            if cond_text is not None and stance_type == "accept":
-                pairs += [(i, stance_type) for i in main_issues]
-            elif cond_text is not None:
-                if cond_issues:
-                    pairs += [(i, stance_type) for i in main_issues if i not in cond_issues]
-                    pairs += [(i, "condition") for i in cond_issues]
-                else:
-                    pairs += [(i, "condition") for i in main_issues]
-            else:
-                pairs += [(i, stance_type) for i in main_issues]
-            raw = doc.text[sent.start_char : sent.end_char]
-            start = sent.start_char + len(raw) - len(raw.lstrip())
-            evidence = raw.strip()
-            evidence_span = (start, start + len(evidence))
+            holder, base = found
+            kind, negated = _polarity(trig.token, base, lex)
+            if kind is None:
+                continue
+            pairs, condition = _issue_pairs(trig, kind, ctx)
             for party in holder.parties:
-                for issue, kind in pairs:
-                    key = (party, issue, kind, sent_index)
+                for issue, pair_kind in pairs:
+                    key = (party, issue, pair_kind, sent_index)
                     if key in seen:
                         continue
                     seen.add(key)
@@ -361,13 +409,13 @@ def find_stances(
                         Stance(
                             party=party,
                             issue=issue,
-                            type=kind,
+                            type=pair_kind,
                             evidence=evidence,
                             holder=holder.person or party,
                             negated=negated,
-                            condition=cond_text if kind == "condition" else None,
+                            condition=condition if pair_kind == "condition" else None,
                             attribution=attribution.get(sent_index),
-                            span=evidence_span,
+                            span=span,
                             extractor=extractor,
                         )
                     )
@@ -379,9 +427,7 @@ def _sentence_speaker(sent: Span, lex: Lexicon, resolver: HolderResolver) -> Hol
     for token in sent:
         if _lemma(token) in lex.speech and token.pos_ == "VERB":
             subject = _subject(token, lex)
-            if subject is not None and subject.pos_ != "PRON" or (
-                subject is not None and subject.lower_ in ("he", "she")
-            ):
+            if subject is not None and (subject.pos_ != "PRON" or subject.lower_ in ("he", "she")):
                 holder = resolver.resolve(subject)
                 if holder.parties:
                     return holder
