@@ -38,7 +38,11 @@ def normalise_name(text: str) -> str:
 def _clean(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in _TITLES or not doc[start].text[:1].isalpha()):
+    while start < end and (
+        doc[start].lower_ in _TITLES
+        or doc[start].lower_ in ROLE_NOUNS
+        or not doc[start].text[:1].isalpha()
+    ):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].text[-1:].isalnum()):
         end -= 1

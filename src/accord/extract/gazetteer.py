@@ -152,7 +152,9 @@ def party_weight(span: Span, form: MentionForm) -> int:
             return 1
         if word in ("from", "of") and _is_agent_noun(prep.head):
             return 2
-        if word == "with" and (prep.head.lower_ in TALK_NOUNS or prep.head.lemma_ == "meet"):
+        if word == "with" and (
+            prep.head.lower_ in TALK_NOUNS or prep.head.lemma_ in ("meet", "negotiate", "talk")
+        ):
             return 2
         if word in ("with", "on", "for"):
             return 1 if form != "metonym" else 0

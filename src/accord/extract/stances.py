@@ -198,7 +198,7 @@ def _clause_scope(token: Token, skip_heads: set[int]) -> list[Token]:
         if (
             child.dep_ in _SUBJECTS
             or child.dep_ == "poss"
-            or (child.dep_ in _CLAUSE_DEPS and child.i in skip_heads)
+            or (child.dep_ in _CLAUSE_DEPS and child.i in skip_heads and not _hypothetical(child))
         ):
             excluded.update(t.i for t in child.subtree)
     scope = [t for t in token.subtree if t.i not in excluded]
