@@ -70,7 +70,7 @@ class Errors:
     E503 = "missing field(s) {fields}; gold and prediction records need an 'id'"
     E504 = "field {field!r} has the wrong shape; see `accord schema extraction`"
     E505 = "the file is not UTF-8 text (looks binary or uses another encoding)"
-    E506 = "no article of {source} could be read; nothing was extracted"
+    E506 = "no article could be read from these inputs; nothing was extracted"
     E507 = "{count} of {total} inputs could not be read (details above)"
 
     # store and views over the record (E6xx)
