@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import sys
 
-from accord.cli import (  # noqa: F401  (register the store commands)
-    ingest_cmd,
-    record_cmd,
-    schema_cmd,
+from accord.cli import (
+    eval_cmd,  # noqa: F401  (registers the command)
+    extract_cmd,  # noqa: F401  (registers the command)
+    ingest_cmd,  # noqa: F401  (registers the command)
+    record_cmd,  # noqa: F401  (registers the commands)
+    schema_cmd,  # noqa: F401  (registers the command)
 )
 from accord.cli._app import app, err_console
 from accord.errors import AccordError
