@@ -7,6 +7,7 @@ under ``accord schema``). Unknown negotiations and ids end in a one-line error.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +20,7 @@ from rich.table import Table
 from accord.cli._app import app, console
 from accord.cli.ingest_cmd import DbOption
 from accord.cli.schema_cmd import SCHEMAS
+from accord.errors import InputError
 from accord.schema.record import (
     ActorSummary,
     Board,
@@ -40,6 +42,7 @@ from accord.track import (
     timeline,
     write_graphml,
 )
+from accord.track.draft import draft_scenario, scenario_yaml
 
 __all__: list[str] = []
 
@@ -327,3 +330,27 @@ SCHEMAS.update(
         "ingest-summary": IngestSummary.model_json_schema,
     }
 )
+
+
+@app.command("draft-scenario")
+def draft_scenario_command(
+    negotiation: NegotiationOption = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="YYYY-MM-DD.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Draft a scenario (YAML) for accord forecast / bargain from the record's stances.
+
+    Example: accord draft-scenario --negotiation "Harbour talks" > scenario.yaml
+    """
+    with _store(db) as store:
+        text = scenario_yaml(draft_scenario(store, negotiation, as_of))
+    if out is None:
+        sys.stdout.write(text)
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError("E607", source=str(out), path=out, reason=exc.strerror) from exc
