@@ -18,7 +18,7 @@ demo: $(STAMP)
 	$(BIN)/accord forecast examples/seed_talks.yaml
 	@# the record, end to end: bundled articles -> temporary DB -> board -> scenario -> models
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && db="sqlite:///$$tmp/demo.db" && set -x && \
-	$(BIN)/accord ingest examples/articles/ --negotiation "North Atlantic fisheries talks" --db "$$db" && \
+	$(BIN)/accord ingest examples/articles/*.jsonl --negotiation "North Atlantic fisheries talks" --db "$$db" && \
 	$(BIN)/accord board --db "$$db" && \
 	$(BIN)/accord draft-scenario --db "$$db" --out "$$tmp/scenario.yaml" && \
 	$(BIN)/accord forecast "$$tmp/scenario.yaml" && \
