@@ -56,3 +56,25 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'record.db'}"
     return fresh_postgres_database(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def dev_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A record (per module and backend) holding the dev corpus's gold annotations; read only."""
+    from accord.cli.ingest_cmd import ingest_annotated
+    from accord.store import open_store
+    from tests.record_helpers import DEV
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('dev') / 'record.db'}"
+    else:
+        url = fresh_postgres_database(request.getfixturevalue("postgres_url"))
+    store = open_store(url)
+    try:
+        summary = ingest_annotated(store, [DEV])
+    finally:
+        store.close()
+    assert summary.stored == 11 and not summary.problems
+    return url

@@ -33,9 +33,7 @@ def dump(url: str) -> dict[str, list[tuple[Any, ...]]]:
     try:
         with engine.connect() as conn:
             return {
-                table.name: sorted(
-                    (tuple(row) for row in conn.execute(select(table))), key=repr
-                )
+                table.name: sorted((tuple(row) for row in conn.execute(select(table))), key=repr)
                 for table in Base.metadata.sorted_tables
             }
     finally:
@@ -82,3 +80,20 @@ def write_variants(path: Path, copies: int) -> Path:
             lines.append(json.dumps(copy, ensure_ascii=False))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def run_cli(capsys: Any, *args: str) -> tuple[int, str, str]:
+    """Run the ``accord`` entry point in this process: (exit code, stdout, stderr)."""
+    from accord.cli import main
+
+    old = sys.argv
+    sys.argv = ["accord", *args]
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        sys.argv = old
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err

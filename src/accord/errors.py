@@ -76,7 +76,7 @@ class Errors:
     E408 = "no article text found in the HTML page ({reason})"
     E409 = "not a readable RSS/Atom feed: {reason}"
     E410 = "the feed has no entries"
-    E411 = "feed entry {entry} has no text (no content or summary)"
+    E411 = "the feed entry has no text (neither content nor summary)"
     E412 = "the text looks like {language!r}, not English; only English is supported, skipped"
     E413 = "URL scheme {scheme!r} is not allowed; give an http:// or https:// address or a path"
     E414 = "URL not fetched: fetching is turned off; download the page and pass the file"
@@ -87,6 +87,14 @@ class Errors:
     E419 = "the folder holds no files to read (looked for {suffixes})"
 
     # extraction and evaluation (E5xx)
+    E500 = "cannot read the file: {reason}"
+    E501 = "not valid JSON: {reason}; each line must be one JSON object"
+    E502 = "expected a JSON object on this line, got {got}"
+    E503 = "missing field(s) {fields}; gold and prediction records need an 'id'"
+    E504 = "field {field!r} has the wrong shape; see `accord schema extraction`"
+    E505 = "the file is not UTF-8 text (looks binary or uses another encoding)"
+    E506 = "no article could be read from these inputs; nothing was extracted"
+    E507 = "{count} of {total} inputs could not be read (details above)"
 
     # store and views over the record (E6xx)
     E600 = "cannot open the record at {url}: {reason}; check --db / $ACCORD_DB"
@@ -122,6 +130,14 @@ class Errors:
     E714 = "cannot write the report: {reason}"
 
     # distributed execution (E8xx)
+    E800 = (
+        "cannot reach the Dask scheduler at {address}: {reason}; start it (`dask scheduler`) "
+        "or leave the address out to run on a local cluster"
+    )
+    E801 = "not a Dask scheduler address: {address!r}; use tcp://HOST:PORT or tls://HOST:PORT"
+    E802 = "cannot start a local Dask cluster: {reason}"
+    E803 = "a Dask worker died while running {task}: {reason}; check the workers' memory and logs"
+    E804 = "lost the Dask scheduler while running {task}: {reason}"
 
     # command line (E9xx)
     E900 = "{reason}"

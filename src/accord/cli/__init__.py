@@ -11,6 +11,8 @@ import sys
 
 from accord.cli import (  # noqa: F401  (register the commands)
     bargain_cmd,
+    eval_cmd,
+    extract_cmd,
     forecast_cmd,
     ingest_cmd,
     record_cmd,

@@ -7,6 +7,7 @@ under ``accord schema``). Unknown negotiations and ids end in a one-line error.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,9 +17,11 @@ import typer
 from pydantic import BaseModel, TypeAdapter
 from rich.table import Table
 
-from accord.cli._app import app, console
+from accord.cli._app import app, console, err_console
 from accord.cli.ingest_cmd import DbOption
 from accord.cli.schema_cmd import SCHEMAS
+from accord.errors import InputError
+from accord.report import exports
 from accord.schema.record import (
     ActorSummary,
     Board,
@@ -40,6 +43,7 @@ from accord.track import (
     timeline,
     write_graphml,
 )
+from accord.track.draft import draft_scenario, scenario_yaml
 
 __all__: list[str] = []
 
@@ -327,3 +331,62 @@ SCHEMAS.update(
         "ingest-summary": IngestSummary.model_json_schema,
     }
 )
+
+
+@app.command("draft-scenario")
+def draft_scenario_command(
+    negotiation: NegotiationOption = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="YYYY-MM-DD.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Draft a scenario (YAML) for accord forecast / bargain from the record's stances.
+
+    Example: accord draft-scenario --negotiation "Harbour talks" > scenario.yaml
+    """
+    with _store(db) as store:
+        text = scenario_yaml(draft_scenario(store, negotiation, as_of))
+    if out is None:
+        sys.stdout.write(text)
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError("E607", source=str(out), path=out, reason=exc.strerror) from exc
+
+
+@app.command("export")
+def export_command(
+    table: Annotated[str, typer.Argument(help="stances, events or meetings.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet or plover.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
+    negotiation: NegotiationOption = None,
+    db: DbOption = None,
+) -> None:
+    """Export stored facts (PLOVER JSON records for events with --format plover).
+
+    Example: accord export events --format plover --out events.jsonl
+    """
+    if table not in exports.TABLES:
+        raise InputError(
+            "E900",
+            source="accord export",
+            reason=f"unknown table {table!r}; use {', '.join(exports.TABLES)}",
+        )
+    if fmt not in exports.FORMATS:
+        raise InputError(
+            "E900",
+            source="accord export",
+            reason=f"unknown format {fmt!r}; use {', '.join(exports.FORMATS)}",
+        )
+    with _store(db) as store:
+        count = exports.export(
+            store,
+            table,
+            fmt,
+            out,
+            negotiation=negotiation,
+        )
+    err_console.print(f"wrote {count} {table} to {out} ({fmt})", highlight=False)

@@ -11,6 +11,7 @@ import io
 import time
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 
@@ -48,15 +49,22 @@ def _article(entry: Any, number: int, *, source: str, outlet: str | None) -> Loc
     html = contents[0].get("value", "") if contents else entry.get("summary", "")
     body = fragment_text(html) if html and html.strip() else ""
     if not body:
-        raise InputError("E411", source=source, where=where, entry=number)
+        raise InputError("E411", source=source, where=where)
     title = tidy_text(entry.get("title", "")) or None
     stamp: time.struct_time | None = entry.get("published_parsed") or entry.get("updated_parsed")
     return make_article(
         join_title(title, body),
         source=source,
         where=where,
-        url=entry.get("link") or None,
+        url=_web_link(entry.get("link")),
         title=title,
         outlet=outlet,
         published=dt.date(*stamp[:3]) if stamp else None,
     )
+
+
+def _web_link(link: str | None) -> str | None:
+    """The entry's link when it is a web address (feedparser falls back to ids like ``urn:``)."""
+    if link and urlsplit(link).scheme in ("http", "https"):
+        return link
+    return None

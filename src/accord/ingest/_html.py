@@ -50,6 +50,9 @@ def article_from_html(html: str, *, source: str, url: str | None = None) -> Loca
     if document is None or not body:
         raise InputError("E408", source=source, reason="only markup or boilerplate")
     title = tidy_text(document.title) if document.title else None
+    if title and body.startswith(title + "\n\n"):
+        # The page's own <h1> repeats the headline that join_title puts first.
+        body = body[len(title) + 2 :]
     published = dt.date.fromisoformat(document.date[:10]) if document.date else None
     return make_article(
         join_title(title, body),

@@ -26,13 +26,13 @@ class Store:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A read session in one transaction (a consistent snapshot for a view)."""
-        with Session(self.engine) as session, session.begin():
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
             yield session
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A write transaction holding the cross-process write lock; commits on success."""
-        with Session(writer(self.engine)) as session, session.begin():
+        with Session(writer(self.engine), expire_on_commit=False) as session, session.begin():
             lock_for_writing(session)
             yield session
 

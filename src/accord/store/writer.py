@@ -168,9 +168,10 @@ def _insert(session: Session, model: type[Base], rows: Sequence[dict[str, Any]])
     """Insert rows, skipping any whose key is already stored."""
     if not rows:
         return
-    dialect = session.get_bind().dialect.name
-    module: Any = postgresql if dialect == "postgresql" else sqlite
-    session.execute(module.insert(model).values(list(rows)).on_conflict_do_nothing())
+    connection = session.connection()
+    module: Any = postgresql if connection.dialect.name == "postgresql" else sqlite
+    # one constant statement run over many rows: compiled once, cached, executemany
+    connection.execute(module.insert(model.__table__).on_conflict_do_nothing(), list(rows))
 
 
 def _assign_negotiation(session: Session, parties: set[str]) -> str:

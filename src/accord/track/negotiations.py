@@ -39,13 +39,12 @@ def negotiations(store: Store) -> list[NegotiationSummary]:
             parties[neg].add(party)
             issues[neg].add(issue)
             stances[neg] += n
-        meetings = dict(
-            session.execute(
+        meetings: dict[str, int] = {
+            row[0]: row[1]
+            for row in session.execute(
                 select(MeetingRow.negotiation_id, func.count()).group_by(MeetingRow.negotiation_id)
             )
-            .tuples()
-            .all()
-        )
+        }
         return [
             NegotiationSummary(
                 id=neg.id,

@@ -30,7 +30,7 @@ def network(store: Store, *, negotiation: str | None = None) -> Network:
             .where(*scope)
             .order_by(MeetingRow.id, MeetingParticipant.name)
         ).all()
-        party_of = dict(session.execute(select(Actor.name, Actor.party)).tuples().all())
+        party_of = {row[0]: row[1] for row in session.execute(select(Actor.name, Actor.party))}
     meetings: dict[str, list[str]] = defaultdict(list)
     dates = {}
     kinds: dict[str, str] = {}

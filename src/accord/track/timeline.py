@@ -56,7 +56,7 @@ def timeline_in(
     until: dt.date | None,
     limit: int | None,
 ) -> list[TimelineEntry]:
-    names = dict(session.execute(select(Negotiation.id, Negotiation.name)).tuples().all())
+    names = {row[0]: row[1] for row in session.execute(select(Negotiation.id, Negotiation.name))}
     neg_id = find_negotiation(session, negotiation).id if negotiation is not None else None
     rows: list[tuple[tuple[Any, ...], TimelineEntry]] = []
     rows += _stances(session, neg_id, party, issue, since, until, limit, names)
