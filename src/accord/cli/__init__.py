@@ -16,6 +16,7 @@ from accord.cli import (  # noqa: F401  (register the commands)
     forecast_cmd,
     ingest_cmd,
     record_cmd,
+    report_cmd,
     schema_cmd,
     serve_cmd,
 )
