@@ -124,3 +124,12 @@ def test_web_unexpected_error_hides_the_trace(tmp_path: Path) -> None:
     assert response.json()["error"]["code"] == "E706"
     assert "secret detail" not in response.text
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_web_page_errors_are_escaped_html(client: TestClient) -> None:
+    response = client.get("/n/<script>alert(1)</script>/board")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    assert "<script>alert(1)" not in response.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
+    assert "E707" in response.text  # the slash in </script> leaves no route to match

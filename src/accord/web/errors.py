@@ -7,17 +7,20 @@ unexpected exception is logged on the server and answered with E706.
 
 from __future__ import annotations
 
+import json
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from accord.errors import AccordError, Errors, InputError, ReferenceError_, ServiceError
 from accord.web.headers import SECURITY_HEADERS
+from accord.web.templating import render
 
 __all__ = [
     "ERROR_RESPONSES",
@@ -141,10 +144,36 @@ def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     return error_response(500, "E706")
 
 
+Handler = Callable[[Request, Exception], Response]
+
+
+def _for_pages(handler: Handler) -> Handler:
+    """Dashboard paths get the same error as an HTML page; API paths keep the JSON body."""
+
+    def answer(request: Request, exc: Exception) -> Response:
+        response = handler(request, exc)
+        if request.url.path.startswith(("/api/", "/assets/", "/static/")):
+            return response
+        error = json.loads(bytes(response.body))["error"]
+        page = render(
+            request,
+            "error.html",
+            status_code=response.status_code,
+            title=f"Error {response.status_code}",
+            nav="",
+            menu=[],
+            error=error,
+        )
+        page.headers.update(SECURITY_HEADERS)
+        return page
+
+    return answer
+
+
 def install_error_handlers(app: FastAPI) -> None:
-    """Route every exception to the JSON error shape."""
-    app.add_exception_handler(StarletteHTTPException, _http_error)
-    app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_exception_handler(AccordError, _accord_error)
-    app.add_exception_handler(BodyTooLarge, _too_large)
-    app.add_exception_handler(Exception, _unexpected)
+    """Route every exception to the JSON error shape (an HTML page on dashboard paths)."""
+    app.add_exception_handler(StarletteHTTPException, _for_pages(_http_error))
+    app.add_exception_handler(RequestValidationError, _for_pages(_validation_error))
+    app.add_exception_handler(AccordError, _for_pages(_accord_error))
+    app.add_exception_handler(BodyTooLarge, _for_pages(_too_large))
+    app.add_exception_handler(Exception, _for_pages(_unexpected))

@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from accord.errors import AccordError, InputError
 from accord.schema import Article, Extraction
+from accord.schema.news import Span
 from accord.schema.record import IngestProblemRecord, IngestSummary
 from accord.store import Store
 
@@ -57,21 +58,20 @@ def _extractor() -> Any:
 def _check_spans(item: IngestItem, extraction: Extraction) -> None:
     """Spans must lie inside the article text (the store keeps offsets, not the text)."""
     size = len(item.article.text)
-    groups = {
-        "stances": extraction.stances,
-        "meetings": extraction.meetings,
-        "events": extraction.events,
-        "status": extraction.status,
-    }
-    for field, facts in groups.items():
-        for k, fact in enumerate(facts):
-            if fact.span is not None and not 0 <= fact.span[0] <= fact.span[1] <= size:
-                raise InputError(
-                    "E705",
-                    source="items",
-                    where=f"extraction.{field}[{k}].span",
-                    reason=f"span {list(fact.span)} lies outside the text (0–{size})",
-                )
+    spans: list[tuple[str, Span | None]] = [
+        *((f"stances[{k}]", f.span) for k, f in enumerate(extraction.stances)),
+        *((f"meetings[{k}]", f.span) for k, f in enumerate(extraction.meetings)),
+        *((f"events[{k}]", f.span) for k, f in enumerate(extraction.events)),
+        *((f"status[{k}]", f.span) for k, f in enumerate(extraction.status)),
+    ]
+    for where, span in spans:
+        if span is not None and not 0 <= span[0] <= span[1] <= size:
+            raise InputError(
+                "E705",
+                source="items",
+                where=f"extraction.{where}.span",
+                reason=f"span {list(span)} lies outside the text (0–{size})",
+            )
 
 
 def _problem(item: IngestItem, k: int, exc: AccordError | SQLAlchemyError) -> IngestProblemRecord:
