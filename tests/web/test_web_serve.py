@@ -11,7 +11,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from typer.testing import CliRunner
 
+from accord.cli import app
+from accord.errors import AccordError
 from tests.web.harness import REPO, free_port
 from tests.web.records import TOKEN
 
@@ -72,7 +75,7 @@ def test_web_serve_answers_and_takes_the_token(tmp_path: Path, source: str) -> N
     [(None, "E709"), ("\n\n", "E710"), ("short\n", "E712"), (b"\xff\xfe\x00", "E709")],
     ids=["missing", "empty", "short", "binary"],
 )
-def test_web_serve_bad_token_file_is_one_line(
+def test_web_serve_bad_token_file_names_its_code(
     tmp_path: Path, content: str | bytes | None, code: str
 ) -> None:
     token = tmp_path / "token"
@@ -80,10 +83,10 @@ def test_web_serve_bad_token_file_is_one_line(
         token.write_bytes(content)
     elif content is not None:
         token.write_text(content, encoding="utf-8")
-    process = _serve(tmp_path, "--token-file", str(token), "--port", str(free_port()), env=_env())
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 1
-    assert f"[{code}]" in stderr and "Traceback" not in stderr
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    result = CliRunner().invoke(app, ["serve", "--db", db, "--token-file", str(token)])
+    assert isinstance(result.exception, AccordError)
+    assert result.exception.code == code
 
 
 def test_web_serve_bad_database_url_is_one_line(tmp_path: Path) -> None:
@@ -93,7 +96,8 @@ def test_web_serve_bad_database_url_is_one_line(tmp_path: Path) -> None:
         env=_env(),
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
     )
     assert done.returncode == 1
+    assert done.stderr.count("\n") == 1
     assert "[E600]" in done.stderr and "Traceback" not in done.stderr
