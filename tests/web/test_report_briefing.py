@@ -68,6 +68,12 @@ def test_report_briefing_is_deterministic(record: Filled) -> None:
     assert _briefing(record) == _briefing(record)
 
 
+def test_report_briefing_models_a_draft_without_a_scenario(record: Filled) -> None:
+    html = build_briefing(_store(record), RU, runs=5)
+    assert "drafted from the record" in html
+    assert html.count("data-figure=") >= 3
+
+
 def test_report_briefing_escapes_the_record(record: Filled) -> None:
     html = build_briefing(_store(record), HOSTILE_NEGOTIATION, scenario=None)
     assert "<script>window.__pwned" not in html

@@ -217,3 +217,27 @@ def test_web_api_ingest_refuses_a_span_outside_the_text(client: TestClient) -> N
     assert response.status_code == 200
     assert response.json()["problems"][0]["message"].startswith("[E705] span")
     assert client.get("/api/v1/articles/spans").status_code == 404
+
+
+def test_web_api_draft_cites_its_stances(reader: TestClient) -> None:
+    draft = reader.get(f"/api/v1/negotiations/{RU}/scenario").json()
+    cited = {
+        sid for stake in draft["stakes"] for sid in stake["provenance"]["position"]["stance_ids"]
+    }
+    assert cited and all(reader.get(f"/api/v1/evidence/{sid}").status_code == 200 for sid in cited)
+
+
+def test_web_api_draft_refused_when_the_record_is_too_thin(reader: TestClient) -> None:
+    response = reader.get("/api/v1/negotiations/Cyprus reunification talks/scenario")
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "E606"
+
+
+def test_web_api_stored_draft_can_be_edited(client: TestClient) -> None:
+    stored = client.post(f"/api/v1/negotiations/{RU}/scenario", headers=AUTH)
+    assert stored.status_code == 201 and stored.json()["origin"] == "drafted"
+    again = client.post(f"/api/v1/negotiations/{RU}/scenario", headers=AUTH)
+    assert again.status_code == 200 and again.json()["id"] == stored.json()["id"]
+    edited = {**stored.json()["scenario"], "name": "after the analyst's edit"}
+    response = client.put(f"/api/v1/scenarios/{stored.json()['id']}", json=edited, headers=AUTH)
+    assert response.json()["revision"] == 2 and response.json()["origin"] == "drafted"

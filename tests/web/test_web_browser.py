@@ -26,6 +26,9 @@ PAGES = [
     ("/scenarios/{scenario}", "scenario"),
     ("/scenarios/{scenario}/forecast", "forecast"),
     ("/scenarios/{scenario}/bargain", "bargain"),
+    (f"/n/{quote(RU)}/draft", "draft"),
+    (f"/n/{quote(RU)}/draft/forecast?runs=10", "draft-forecast"),
+    (f"/n/{quote(RU)}/draft/bargain", "draft-bargain"),
 ]
 
 

@@ -32,7 +32,10 @@ def report_command(
     out: Annotated[Path, typer.Option("--out", help="HTML file to write.")],
     scenario: Annotated[
         str | None,
-        typer.Option(help="Scenario file (.yaml/.json/.csv) or stored scenario id for the models."),
+        typer.Option(
+            help="Scenario file (.yaml/.json/.csv) or stored scenario id for the models "
+            "(default: drafted from the record)."
+        ),
     ] = None,
     since: Annotated[
         str | None, typer.Option(help="'What changed' from this date (default: last 7 days).")

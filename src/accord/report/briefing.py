@@ -16,6 +16,7 @@ from markupsafe import Markup
 from sqlalchemy import select
 
 from accord import track
+from accord.errors import InputError
 from accord.report import charts
 from accord.report.assets import asset
 from accord.report.runs import run_bargain, run_forecast
@@ -23,6 +24,7 @@ from accord.schema import Scenario
 from accord.schema.record import Board, BoardCell, EvidenceRecord
 from accord.store import Store
 from accord.store.models import StoredArticle
+from accord.track.draft import draft_scenario
 
 __all__ = ["DEFAULT_WINDOW", "build_briefing"]
 
@@ -53,12 +55,13 @@ def build_briefing(
     store: Store,
     negotiation: str,
     *,
-    scenario: Scenario | None,
+    scenario: Scenario | None = None,
     since: dt.date | None = None,
     runs: int = 100,
     seed: int = 0,
 ) -> str:
-    """The briefing's HTML; without a scenario the model sections say how to add one."""
+    """The briefing's HTML. Without ``scenario`` the models run on a scenario drafted from
+    the record; when the record is too thin to draft one, the model sections say why."""
     summary = next((n for n in track.negotiations(store) if negotiation in (n.id, n.name)), None)
     board: Board = track.board(store, negotiation)  # raises E601 for an unknown name
     assert summary is not None  # board() found it
@@ -67,6 +70,12 @@ def build_briefing(
     changes = track.diff(store, start, negotiation=summary.name)
     cells = [_Cell(c, track.evidence(store, c.stance_ids[0])) for c in board.cells]
     sources = _sources(store, summary.id)
+    model_note = "the analyst's scenario" if scenario is not None else "drafted from the record"
+    if scenario is None:
+        try:
+            scenario = draft_scenario(store, summary.id)
+        except InputError as exc:
+            model_note = f"no scenario: {exc.detail}"
     forecast = bargain = relaxed = None
     forecast_figures: list[tuple[str, str | None]] = []
     labels: dict[str, str] = {}
@@ -96,6 +105,7 @@ def build_briefing(
         cells=cells,
         changes=changes,
         scenario=scenario,
+        model_note=model_note,
         forecast=forecast,
         forecast_figures=forecast_figures,
         bargain=bargain,

@@ -36,6 +36,7 @@ from accord.store.scenarios import (
     list_scenarios,
     put_scenario,
 )
+from accord.track.draft import draft_scenario
 from accord.web import queries
 from accord.web.bodies import SCENARIO_BODY, read_scenario
 from accord.web.errors import ERROR_RESPONSES, WRITE_RESPONSES
@@ -392,6 +393,30 @@ def put_one_scenario(
         scenario_id=scenario_id,
         negotiation_id=_negotiation_id(store, negotiation),
     )
+    return record
+
+
+@router.get("/negotiations/{negotiation}/scenario", tags=["scenarios"])
+def get_draft(store: StoreDep, negotiation: str, as_of: Since = None) -> Scenario:
+    """A scenario drafted from the record's stances (422 when there is too little to draft)."""
+    return draft_scenario(store, _negotiation_id(store, negotiation), as_of)
+
+
+@router.post(
+    "/negotiations/{negotiation}/scenario",
+    tags=["writes", "scenarios"],
+    status_code=201,
+    dependencies=Writes,
+    responses=WRITE_RESPONSES | {200: {"description": "The same draft is already stored"}},
+)
+def post_draft(
+    store: StoreDep, response: Response, negotiation: str, as_of: Since = None
+) -> ScenarioRecord:
+    """Store the draft so that analysts can edit it (``PUT /scenarios/{id}``)."""
+    neg_id = _negotiation_id(store, negotiation)
+    draft = draft_scenario(store, neg_id, as_of)
+    record, created = put_scenario(store, draft, negotiation_id=neg_id, origin="drafted")
+    response.status_code = 201 if created else 200
     return record
 
 

@@ -7,6 +7,7 @@ API, so a page and ``/api/v1`` never disagree.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -15,9 +16,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from accord import track
 from accord.report import charts
 from accord.report.runs import DEFAULT_RUNS, MAX_RUNS, run_bargain, run_forecast
+from accord.schema import Scenario
 from accord.schema.record import Board, BoardCell, EvidenceRecord
 from accord.store import Store
 from accord.store.scenarios import get_scenario, list_scenarios
+from accord.track.draft import draft_scenario
 from accord.web import queries
 from accord.web.highlight import FactText, excerpts
 from accord.web.models import EventRecord, MeetingRecord, StanceRecord, StatusRecord
@@ -44,6 +47,7 @@ def _menu(neg: str) -> list[tuple[str, str, str]]:
         ("timeline", "Timeline", f"/n/{neg}/timeline"),
         ("network", "Network", f"/n/{neg}/network"),
         ("articles", "Sources", f"/n/{neg}/articles"),
+        ("draft", "Model", f"/n/{neg}/draft"),
     ]
 
 
@@ -248,56 +252,85 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
     )
 
 
-@router.get("/scenarios/{scenario_id}")
-def scenario_page(request: Request, scenario_id: str) -> HTMLResponse:
-    record = get_scenario(_store(request), scenario_id)
-    return render(
-        request,
-        "scenario.html",
-        title=f"Scenario · {record.name}",
-        nav="scenario",
-        menu=_scenario_menu(scenario_id),
-        record=record,
-        scenario=record.scenario,
-    )
+@dataclass(frozen=True)
+class _Subject:
+    """The scenario a model page shows, where it came from and where its pages live."""
+
+    name: str
+    note: str
+    base: str
+    json_url: str
+    scenario: Scenario
+    menu: list[tuple[str, str, str]]
 
 
-def _scenario_menu(scenario_id: str) -> list[tuple[str, str, str]]:
+def _model_menu(base: str, first: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     return [
-        ("scenario", "Scenario", f"/scenarios/{scenario_id}"),
-        ("forecast", "Forecast", f"/scenarios/{scenario_id}/forecast"),
-        ("bargain", "Bargaining", f"/scenarios/{scenario_id}/bargain"),
+        *first,
+        ("scenario", "Scenario", base),
+        ("forecast", "Forecast", f"{base}/forecast"),
+        ("bargain", "Bargaining", f"{base}/bargain"),
     ]
 
 
-@router.get("/scenarios/{scenario_id}/forecast")
-def forecast_page(
-    request: Request,
-    scenario_id: str,
-    runs: Annotated[int, Query(ge=0, le=MAX_RUNS)] = DEFAULT_RUNS,
-    seed: Annotated[int, Query(ge=0, le=2**32 - 1)] = 0,
-) -> HTMLResponse:
+def _stored(request: Request, scenario_id: str) -> _Subject:
     record = get_scenario(_store(request), scenario_id)
-    result = run_forecast(record.scenario, runs=runs, seed=seed)
+    note = f"{record.origin} · revision {record.revision}"
+    note += f" · {record.negotiation}" if record.negotiation else ""
+    base = f"/scenarios/{record.id}"
+    return _Subject(
+        record.name, note, base, f"/api/v1{base}", record.scenario, _model_menu(base, [])
+    )
+
+
+def _drafted(request: Request, negotiation: str, as_of: dt.date | None) -> _Subject:
+    store = _store(request)
+    neg_id, name = _negotiation(store, negotiation)
+    scenario = draft_scenario(store, neg_id, as_of)
+    base = f"/n/{neg_id}/draft"
+    note = "drafted from the record" + (f" as of {as_of}" if as_of else "")
+    return _Subject(
+        name,
+        note + "; every number lists the stances it rests on",
+        base,
+        f"/api/v1/negotiations/{neg_id}/scenario",
+        scenario,
+        _model_menu(base, _menu(neg_id)),
+    )
+
+
+def _scenario_view(request: Request, subject: _Subject) -> HTMLResponse:
+    return render(
+        request,
+        "scenario.html",
+        title=f"Scenario · {subject.name}",
+        nav="scenario",
+        menu=subject.menu,
+        subject=subject,
+        scenario=subject.scenario,
+    )
+
+
+def _forecast_view(request: Request, subject: _Subject, runs: int, seed: int) -> HTMLResponse:
+    result = run_forecast(subject.scenario, runs=runs, seed=seed)
     simulated = {m.issue: m for m in result.monte_carlo.issues} if result.monte_carlo else {}
     issues: list[dict[str, Any]] = [
         {
             "item": item,
-            "rounds": charts.forecast_rounds(item, record.scenario),
+            "rounds": charts.forecast_rounds(item, subject.scenario),
             "spread": charts.monte_carlo(simulated[item.issue], item.name)
             if item.issue in simulated
             else None,
-            "mc": simulated.get(item.issue),
         }
         for item in result.issues
     ]
     return render(
         request,
         "forecast.html",
-        title=f"Forecast · {record.name}",
+        title=f"Forecast · {subject.name}",
         nav="forecast",
-        menu=_scenario_menu(scenario_id),
-        record=record,
+        menu=subject.menu,
+        subject=subject,
         result=result,
         issues=issues,
         runs=runs,
@@ -305,23 +338,62 @@ def forecast_page(
     )
 
 
-@router.get("/scenarios/{scenario_id}/bargain")
-def bargain_page(request: Request, scenario_id: str) -> HTMLResponse:
-    record = get_scenario(_store(request), scenario_id)
-    result, relaxed = run_bargain(record.scenario)
-    labels = {a.id: a.label for a in record.scenario.actors}
-    shown = relaxed if relaxed is not None else result
+def _bargain_view(request: Request, subject: _Subject) -> HTMLResponse:
+    result, relaxed = run_bargain(subject.scenario)
+    labels = {a.id: a.label for a in subject.scenario.actors}
     title = "Pareto frontier once blocking set 1 is relaxed" if relaxed else "Pareto frontier"
     return render(
         request,
         "bargain.html",
-        title=f"Bargaining · {record.name}",
+        title=f"Bargaining · {subject.name}",
         nav="bargain",
-        menu=_scenario_menu(scenario_id),
-        record=record,
+        menu=subject.menu,
+        subject=subject,
         result=result,
         relaxed=relaxed,
         labels=labels,
-        figure=charts.frontier(shown, labels, title),
+        figure=charts.frontier(relaxed or result, labels, title),
         constraints={c.id: c for c in result.constraints},
     )
+
+
+Runs = Annotated[int, Query(ge=0, le=MAX_RUNS)]
+Seed = Annotated[int, Query(ge=0, le=2**32 - 1)]
+
+
+@router.get("/scenarios/{scenario_id}")
+def scenario_page(request: Request, scenario_id: str) -> HTMLResponse:
+    return _scenario_view(request, _stored(request, scenario_id))
+
+
+@router.get("/scenarios/{scenario_id}/forecast")
+def forecast_page(
+    request: Request, scenario_id: str, runs: Runs = DEFAULT_RUNS, seed: Seed = 0
+) -> HTMLResponse:
+    return _forecast_view(request, _stored(request, scenario_id), runs, seed)
+
+
+@router.get("/scenarios/{scenario_id}/bargain")
+def bargain_page(request: Request, scenario_id: str) -> HTMLResponse:
+    return _bargain_view(request, _stored(request, scenario_id))
+
+
+@router.get("/n/{negotiation}/draft")
+def draft_page(request: Request, negotiation: str, as_of: Day = None) -> HTMLResponse:
+    return _scenario_view(request, _drafted(request, negotiation, as_of))
+
+
+@router.get("/n/{negotiation}/draft/forecast")
+def draft_forecast_page(
+    request: Request,
+    negotiation: str,
+    as_of: Day = None,
+    runs: Runs = DEFAULT_RUNS,
+    seed: Seed = 0,
+) -> HTMLResponse:
+    return _forecast_view(request, _drafted(request, negotiation, as_of), runs, seed)
+
+
+@router.get("/n/{negotiation}/draft/bargain")
+def draft_bargain_page(request: Request, negotiation: str, as_of: Day = None) -> HTMLResponse:
+    return _bargain_view(request, _drafted(request, negotiation, as_of))
