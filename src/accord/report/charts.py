@@ -99,7 +99,13 @@ def monte_carlo(item: IssueMonteCarlo, name: str) -> str:
 
 
 def frontier(result: BargainResult, labels: dict[str, str], title: str) -> str:
-    """Utilities of each Pareto package across parties, the solutions marked on top."""
+    """The Pareto frontier with the solutions, the ideal and the disagreement point.
+
+    Two parties: the classic plane of one party's utility against the other's. More:
+    one line per package across the parties (a parallel-coordinates view).
+    """
+    if len(result.parties) == 2:
+        return _frontier_plane(result, labels, title)
     parties = result.parties
     names = [labels.get(p, p) for p in parties]
     figure = go.Figure()
@@ -182,5 +188,53 @@ def network(net: Network) -> str:
     hidden = {"visible": False, "range": [-1.4, 1.4]}
     figure.update_layout(
         _LAYOUT, title={"text": "Who met whom"}, xaxis=hidden, yaxis=hidden, height=520
+    )
+    return _json(figure)
+
+
+def _frontier_plane(result: BargainResult, labels: dict[str, str], title: str) -> str:
+    a, b = result.parties
+    figure = go.Figure()
+    packages = result.frontier or []
+    figure.add_trace(
+        go.Scatter(
+            x=[p.utilities[a] for p in packages],
+            y=[p.utilities[b] for p in packages],
+            mode="lines+markers",
+            line={"color": "#9fb3cf"},
+            name="Pareto package",
+            text=[", ".join(f"{k}={v}" for k, v in p.package.items()) for p in packages],
+        )
+    )
+    for solution, found in result.solutions.items():
+        if found is not None:
+            figure.add_trace(
+                go.Scatter(
+                    x=[found.utilities[a]],
+                    y=[found.utilities[b]],
+                    mode="markers",
+                    marker={"size": 12},
+                    name=solution.replace("_", "–"),
+                )
+            )
+    for name, values, symbol in (
+        ("ideal", result.ideal, "star"),
+        ("disagreement", result.disagreement, "x"),
+    ):
+        figure.add_trace(
+            go.Scatter(
+                x=[values[a]],
+                y=[values[b]],
+                mode="markers",
+                marker={"symbol": symbol, "size": 12, "color": "black"},
+                name=name,
+            )
+        )
+    axis = {"range": [0, 1.02]}
+    figure.update_layout(
+        _LAYOUT,
+        title={"text": title},
+        xaxis={**axis, "title": f"utility of {labels.get(a, a)}"},
+        yaxis={**axis, "title": f"utility of {labels.get(b, b)}"},
     )
     return _json(figure)

@@ -295,7 +295,7 @@ def _drafted(request: Request, negotiation: str, as_of: dt.date | None) -> _Subj
         base,
         f"/api/v1/negotiations/{neg_id}/scenario",
         scenario,
-        _model_menu(base, _menu(neg_id)),
+        _model_menu(base, [m for m in _menu(neg_id) if m[0] != "draft"]),
     )
 
 
