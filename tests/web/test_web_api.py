@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.web.records import AUTH, HOSTILE_SENTENCE, SEED_SCENARIO, corpus_items
+from accord.web import create_app
+from tests.web.records import (
+    AUTH,
+    HOSTILE_SENTENCE,
+    REPO,
+    SEED_SCENARIO,
+    TOKEN,
+    corpus_items,
+)
 
 RU = "Russia-Ukraine war peace talks"
 
@@ -241,3 +250,18 @@ def test_web_api_stored_draft_can_be_edited(client: TestClient) -> None:
     edited = {**stored.json()["scenario"], "name": "after the analyst's edit"}
     response = client.put(f"/api/v1/scenarios/{stored.json()['id']}", json=edited, headers=AUTH)
     assert response.json()["revision"] == 2 and response.json()["origin"] == "drafted"
+
+
+@pytest.mark.slow
+def test_web_api_ingest_extracts_plain_articles(tmp_path: Path) -> None:
+    text = (REPO.parent / "shared" / "corpus" / "seed.txt").read_text(encoding="utf-8")
+    item = {"article": {"id": "seed-plain", "published": "2025-12-01", "text": text}}
+    app = create_app(f"sqlite:///{tmp_path / 'r.db'}", write_token=TOKEN)
+    with TestClient(app) as fresh:
+        body = {"negotiation": "Seed talks", "items": [item]}
+        assert fresh.post("/api/v1/articles", json=body, headers=AUTH).json()["stored"] == 1
+        board = fresh.get("/api/v1/negotiations/Seed talks/board").json()
+    cells = {(c["issue"], c["party"]): c["type"] for c in board["cells"]}
+    assert cells[("territory", "Russia")] == "demand"
+    assert cells[("territory", "Ukraine")] == "reject"
+    assert cells[("security_guarantees", "United States")] == "condition"
