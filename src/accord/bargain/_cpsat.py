@@ -228,10 +228,7 @@ def _nash(space: Space) -> Ints:
     best: tuple[int, Ints, float] | None = None
     while solver is not None:
         choice = m.choice(solver)
-        if (
-            best is not None
-            and solver.objective_value / _LOG_SCALE <= best[2] + (n + 1) / _LOG_SCALE
-        ):
+        if best is not None and solver.objective_value / _LOG_SCALE <= best[2] + (n + 1) / _LOG_SCALE:
             break
         value = math.prod(int(g) for g in space.utilities(choice) - space.disagreement)
         grid = _grid_gains(choice, coarse, d)
@@ -263,7 +260,9 @@ def cpsat_solutions(space: Space) -> dict[SolutionName, Ints]:
     egalitarian = _Model(space)
     _leximin(egalitarian)
     utilitarian = _Model(space)
-    _maximise_and_fix(utilitarian, sum(utilitarian.utility(a) for a in range(len(space.parties))))
+    _maximise_and_fix(
+        utilitarian, sum(utilitarian.utility(a) for a in range(len(space.parties)))
+    )
     _leximin(utilitarian)
     return {
         "nash": _nash(space),

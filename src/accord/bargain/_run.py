@@ -78,11 +78,7 @@ def bargain(
         )
     if exact_limit < 1:
         raise InputError(
-            "E307",
-            source="bargain",
-            where="exact_limit",
-            what="exact_limit",
-            rule="at least 1",
+            "E307", source="bargain", where="exact_limit", what="exact_limit", rule="at least 1",
             value=exact_limit,
         )
     space = compile_space(scenario)
@@ -144,11 +140,7 @@ def _result(
         solutions=solutions,
         constraints=[
             ConstraintInfo(
-                id=c.id,
-                kind=c.kind,
-                owner=c.owner,
-                salience=c.salience,
-                text=c.text,
+                id=c.id, kind=c.kind, owner=c.owner, salience=c.salience, text=c.text,
                 detail=c.detail,
             )
             for c in space.constraints

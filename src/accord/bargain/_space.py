@@ -114,7 +114,9 @@ class Space:
         return total
 
     def named(self, choice: Sequence[int]) -> dict[str, str]:
-        return {issue.id: issue.options[o] for issue, o in zip(self.issues, choice, strict=True)}
+        return {
+            issue.id: issue.options[o] for issue, o in zip(self.issues, choice, strict=True)
+        }
 
 
 def compile_space(scenario: Scenario) -> Space:

@@ -176,12 +176,7 @@ def _risk_exponents(danger: Vector) -> Vector:
 
 
 def _choose(
-    x: Vector,
-    kind: NDArray[np.int8],
-    target: Matrix,
-    eu_ij: Matrix,
-    eu_ji: Matrix,
-    variant: Variant,
+    x: Vector, kind: NDArray[np.int8], target: Matrix, eu_ij: Matrix, eu_ji: Matrix, variant: Variant
 ) -> NDArray[np.intp]:
     """Each receiver's accepted sender (or -1): conflicts, then compromises, then capitulations."""
     has = [np.any(kind == code, axis=1) for code in (_CONFLICT, _COMPROMISE, _CAPITULATION)]
@@ -269,9 +264,7 @@ def run_issue(
         raise ValueError("all positions are equal")
     if not float(w.sum()) > 0.0:
         raise ValueError("every actor's capability × salience is 0")
-    rounds = [
-        RoundState(positions=x, median=median_position(x, w, delta), mean=weighted_mean(x, w))
-    ]
+    rounds = [RoundState(positions=x, median=median_position(x, w, delta), mean=weighted_mean(x, w))]
     seen = {_state_key(x): 0}
     limit = stopping.rounds if stopping.mode == "rounds" else stopping.max_rounds
     tolerance = stopping.epsilon * delta
