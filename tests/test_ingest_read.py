@@ -155,7 +155,8 @@ def test_ingest_read_jsonl_line_over_cap(tmp_path: Path) -> None:
     with path.open("rb") as stream:
         items = list(_jsonl.read_jsonl(stream, source="cap.jsonl", limit=1000))
     assert [str(item) for item in items if isinstance(item, IngestProblem)] == [
-        "cap.jsonl:1: [E403] larger than the 0.001 MB limit; split it or pass it as JSONL"
+        "cap.jsonl:1: [E403] larger than the 0.001 MB limit for one document; "
+        "give big collections as JSONL"
     ]
     assert [item.article.id for item in items if not isinstance(item, IngestProblem)] == ["small"]
 
