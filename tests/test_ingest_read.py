@@ -289,3 +289,9 @@ def test_ingest_read_problem_is_frozen() -> None:
     problem = IngestProblem.of("E401", source="b.txt")
     with pytest.raises(ValidationError):
         problem.code = "E400"  # type: ignore[misc]
+
+
+def test_ingest_read_stdin_closed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    [problem] = list(read_inputs(["-"]))
+    assert str(problem) == "<stdin>: [E400] cannot read the input: standard input is closed"
