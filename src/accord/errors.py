@@ -94,6 +94,11 @@ class AccordError(Exception):
         self.detail = template.format(**fields)
         super().__init__(f"[{code}] {self.detail}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors cross process boundaries (process pools, Dask workers); the keyword-only
+        # constructor cannot be replayed from ``args``, so restore the state directly.
+        return (_restore, (type(self), self.args, self.__dict__.copy()))
+
 
 class InputError(AccordError, ValueError):
     """Something the user gave (a file, a record, a field) is wrong.
@@ -124,3 +129,12 @@ class ReferenceError_(AccordError, KeyError):
 
 class ServiceError(AccordError, RuntimeError):
     """A service Accord needs (database, browser, cluster) cannot be reached."""
+
+
+def _restore(
+    cls: type[AccordError], args: tuple[object, ...], state: dict[str, object]
+) -> AccordError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
