@@ -155,7 +155,9 @@ BAD_FILES: list[tuple[str, str, str | bytes, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("case", "name", "content", "needle"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+@pytest.mark.parametrize(
+    ("case", "name", "content", "needle"), BAD_FILES, ids=[b[0] for b in BAD_FILES]
+)
 def test_forecast_cli_bad_file_one_line_error(  # type: ignore[no-untyped-def]
     run, tmp_path: Path, case: str, name: str, content: str | bytes, needle: str
 ) -> None:

@@ -38,9 +38,7 @@ def forecast_command(
         float, typer.Option(help="Stability threshold, as a share of the issue's initial range.")
     ] = 1e-6,
     max_rounds: Annotated[int, typer.Option(help="Round cap for --until-stable.")] = 100,
-    variant: Annotated[
-        str, typer.Option(help=f"Model preset: {', '.join(PRESETS)}.")
-    ] = "scholz",
+    variant: Annotated[str, typer.Option(help=f"Model preset: {', '.join(PRESETS)}.")] = "scholz",
     settings: Annotated[
         list[str] | None,
         typer.Option(
@@ -68,9 +66,12 @@ def forecast_command(
     Example: accord forecast examples/seed_talks.yaml --variant bdm --set q=0.9 --runs 200
     """
     if until_stable and rounds is not None:
-        raise InputError("E202", source="accord forecast", option="--rounds", reason=(
-            "give either --rounds or --until-stable, not both"
-        ))
+        raise InputError(
+            "E202",
+            source="accord forecast",
+            option="--rounds",
+            reason=("give either --rounds or --until-stable, not both"),
+        )
     stopping = _checked(
         Stopping,
         mode="until_stable" if until_stable else "rounds",
@@ -156,7 +157,5 @@ def _table(issue: IssueForecast, mc: IssueMonteCarlo | None) -> Table:
             f"q75 {q['q75']:.4g}, q95 {q['q95']:.4g}",
         )
         likely = sorted(mc.probabilities.items(), key=lambda kv: -kv[1])
-        table.add_row(
-            "outcome odds", ", ".join(f"{k} {p:.0%}" for k, p in likely if p > 0)
-        )
+        table.add_row("outcome odds", ", ".join(f"{k} {p:.0%}" for k, p in likely if p > 0))
     return table

@@ -1,7 +1,7 @@
 """Collective-decision forecasts over a scenario: the expected-utility model and Monte Carlo.
 
-    >>> from accord.forecast import forecast_scenario, resolve_variant
-    >>> result = forecast_scenario(scenario, resolve_variant("bdm", ["q=0.9"]))
+>>> from accord.forecast import forecast_scenario, resolve_variant
+>>> result = forecast_scenario(scenario, resolve_variant("bdm", ["q=0.9"]))
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from accord.schema.forecast import OfferType, StopReason, Stopping, Variant
+from accord.schema.forecast import OfferType, Stopping, StopReason, Variant
 
 __all__ = [
     "NO_OFFER",
@@ -40,6 +40,8 @@ _CONFLICT, _COMPROMISE, _CAPITULATION = 1, 2, 3
 #: Median ties: positions whose weighted distance sum is within this share of
 #: Σw·Δ of the minimum count as tied, and the lowest of them wins.
 MEDIAN_TIE = 1e-12
+#: Up to this many actors the vote totals come from the dense tensor (faster for small n).
+DENSE_LIMIT = 32
 #: Pairs closer than this share of the current range get their votes summed directly.
 NEAR_PAIR = 1e-3
 _PAIR_BLOCK = 2048
@@ -102,11 +104,15 @@ def _powered_distances(x: Vector, r: Vector, delta: float) -> Matrix:
 def _win_votes(x: Vector, w: Vector, y: Matrix) -> Matrix:
     """``N[i, j] = Σ_k w_k max(0, Y[k, j] − Y[k, i])``: the votes for ``x_i`` over ``x_j``.
 
-    Only voters strictly on ``x_i``'s side of the midpoint prefer ``x_i``; a voter on the
-    midpoint is indifferent. Summing their terms is a difference of prefix sums over the
-    voters sorted by position, so no n × n × n tensor is built.
+    Up to :data:`DENSE_LIMIT` actors the n × n × n tensor of vote differences is small and
+    one matrix product is fastest. Above it: only voters strictly on ``x_i``'s side of the
+    midpoint prefer ``x_i`` (a voter on the midpoint is indifferent), so the sum is a
+    difference of prefix sums over the voters sorted by position, O(n² log n).
     """
     n = x.size
+    if n <= DENSE_LIMIT:
+        gains = np.maximum(y[:, None, :] - y[:, :, None], 0.0).reshape(n, n * n)
+        return np.asarray(w @ gains).reshape(n, n)
     order = np.argsort(x, kind="stable")
     xs = x[order]
     prefix = np.zeros((n + 1, n))
@@ -176,7 +182,12 @@ def _risk_exponents(danger: Vector) -> Vector:
 
 
 def _choose(
-    x: Vector, kind: NDArray[np.int8], target: Matrix, eu_ij: Matrix, eu_ji: Matrix, variant: Variant
+    x: Vector,
+    kind: NDArray[np.int8],
+    target: Matrix,
+    eu_ij: Matrix,
+    eu_ji: Matrix,
+    variant: Variant,
 ) -> NDArray[np.intp]:
     """Each receiver's accepted sender (or -1): conflicts, then compromises, then capitulations."""
     has = [np.any(kind == code, axis=1) for code in (_CONFLICT, _COMPROMISE, _CAPITULATION)]
@@ -264,7 +275,9 @@ def run_issue(
         raise ValueError("all positions are equal")
     if not float(w.sum()) > 0.0:
         raise ValueError("every actor's capability × salience is 0")
-    rounds = [RoundState(positions=x, median=median_position(x, w, delta), mean=weighted_mean(x, w))]
+    rounds = [
+        RoundState(positions=x, median=median_position(x, w, delta), mean=weighted_mean(x, w))
+    ]
     seen = {_state_key(x): 0}
     limit = stopping.rounds if stopping.mode == "rounds" else stopping.max_rounds
     tolerance = stopping.epsilon * delta

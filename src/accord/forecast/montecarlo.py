@@ -73,7 +73,11 @@ def make_payload(
 
 
 def _truncated_normal(
-    rng: np.random.Generator, mean: NDArray[np.float64], sd: NDArray[np.float64], lo: float, hi: float
+    rng: np.random.Generator,
+    mean: NDArray[np.float64],
+    sd: NDArray[np.float64],
+    lo: float,
+    hi: float,
 ) -> NDArray[np.float64]:
     """Normal draws redrawn until they fall in [lo, hi] (means lie inside, so this ends fast)."""
     out = rng.normal(mean, sd)
@@ -132,7 +136,9 @@ def monte_carlo(
                 bar.advance(task, count)
         else:
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                parts = _in_pool(pool, payload, settings.seed, chunks, lambda n: bar.advance(task, n))
+                parts = _in_pool(
+                    pool, payload, settings.seed, chunks, lambda n: bar.advance(task, n)
+                )
     return summarise(issues, np.concatenate(parts), settings)
 
 
@@ -201,7 +207,5 @@ def _probabilities(item: IssueInput, medians: NDArray[np.float64]) -> dict[str, 
     edges = np.linspace(lo, hi, 11)
     bins = np.clip(np.searchsorted(edges, medians, side="right") - 1, 0, 9)
     counts = np.bincount(bins, minlength=10)
-    labels = [
-        f"[{edges[k]:g}, {edges[k + 1]:g}{']' if k == 9 else ')'}" for k in range(10)
-    ]
+    labels = [f"[{edges[k]:g}, {edges[k + 1]:g}{']' if k == 9 else ')'}" for k in range(10)]
     return {label: int(c) / runs for label, c in zip(labels, counts, strict=True)}
