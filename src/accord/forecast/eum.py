@@ -151,21 +151,34 @@ def _probabilities(x: Vector, w: Vector, r: Vector, delta: float, normaliser: st
     return votes / total if total > 0 else np.zeros_like(votes)
 
 
-def _expected_utility(
-    d: Matrix, d_mu: Vector, s: Vector, p: Matrix, r: Matrix | float, variant: Variant
-) -> Matrix:
-    """``E[a, b]``: expected utility of ``a`` challenging ``b`` versus not (models.md §1.4–1.5).
+def _outcome_utilities(d: Matrix, r: Matrix | float) -> tuple[Matrix, Matrix, Matrix | float]:
+    """U_s, U_f and U_sq of models.md §1.4 for evaluator exponent ``r`` (broadcast on ``d``).
 
-    ``r`` is the evaluator's risk exponent, broadcast against the (a, b) grid.
+    ``d`` is symmetric, so with the evaluator in the rows the same matrices serve both
+    ``E^i[U_ij]`` and ``E^i[U_ji]``.
     """
     u_s = 2.0 - 4.0 * (0.5 - 0.5 * d) ** r
     u_f = 2.0 - 4.0 * (0.5 + 0.5 * d) ** r
-    target_s = s[None, :]
+    return u_s, u_f, 2.0 - 4.0 * 0.5**r
+
+
+def _expected_utility(
+    utilities: tuple[Matrix, Matrix, Matrix | float],
+    p: Matrix,
+    target_s: Matrix,
+    drift: Matrix,
+    r: Matrix | float,
+    variant: Variant,
+) -> Matrix:
+    """Expected utility of challenging minus not challenging (models.md §1.5), elementwise.
+
+    ``p`` is the challenger's probability of success, ``target_s`` the salience of the
+    challenged actor and ``drift`` = (d(challenger, μ) + d(challenger, target)) / 4.
+    """
+    u_s, u_f, u_sq = utilities
     challenge = target_s * (p * u_s + (1.0 - p) * u_f) + (1.0 - target_s) * u_s
-    u_sq = 2.0 - 4.0 * 0.5**r
     quiet: Matrix | float = variant.q * u_sq
     if variant.q < 1.0:
-        drift = 0.25 * (d_mu[:, None] + d)
         u_b = 2.0 - 4.0 * (0.5 - drift) ** r
         u_w = 2.0 - 4.0 * (0.5 + drift) ** r
         quiet = quiet + (1.0 - variant.q) * (variant.t * u_b + (1.0 - variant.t) * u_w)
@@ -214,17 +227,20 @@ def _round(
     d = np.abs(x[:, None] - x[None, :]) / delta
     mu = median_position(x, w, delta) if variant.q < 1.0 else 0.0
     d_mu = np.abs(x - mu) / delta
-    ones = np.ones(n)
-    # Risk pass: everyone at r = 1, so every perspective agrees.
-    p1 = _probabilities(x, w, ones, delta, variant.normaliser)
-    e1 = _expected_utility(d, d_mu, s, p1, 1.0, variant)
+    # drift[a, b] for challenger a and target b (unused when Q = 1).
+    drift = 0.25 * (d_mu[:, None] + d)
+    # Risk pass: everyone at r = 1, so every perspective agrees; e1[a, b] = a challenges b.
+    p1 = _probabilities(x, w, np.ones(n), delta, variant.normaliser)
+    e1 = _expected_utility(_outcome_utilities(d, 1.0), p1, s[None, :], drift, 1.0, variant)
     np.fill_diagonal(e1, 0.0)
     danger = e1.sum(axis=0)
     r = _risk_exponents(danger)
-    # Offer pass: voters use their own r, evaluator i uses r_i for both perspectives.
+    # Offer pass: voters use their own r; evaluator i (row) uses r_i for both perspectives.
     p = _probabilities(x, w, r, delta, variant.normaliser)
-    eu_ij = _expected_utility(d, d_mu, s, p, r[:, None], variant)
-    eu_ji = _expected_utility(d, d_mu, s, p, r[None, :], variant).T
+    r_i = r[:, None]
+    utilities = _outcome_utilities(d, r_i)
+    eu_ij = _expected_utility(utilities, p, s[None, :], drift, r_i, variant)
+    eu_ji = _expected_utility(utilities, p.T, s[:, None], drift.T, r_i, variant)
     differ = x[:, None] != x[None, :]
     pos_y, neg_x = eu_ji > 0.0, eu_ij < 0.0
     conflict = differ & (eu_ji > eu_ij) & (eu_ij > 0.0)
