@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -10,7 +11,7 @@ from numpy.typing import NDArray
 from accord.schema.forecast import SkippedIssue
 from accord.schema.scenario import Scenario
 
-__all__ = ["IssueInput", "issue_inputs"]
+__all__ = ["IssueInput", "issue_inputs", "same_size_groups"]
 
 
 @dataclass(frozen=True)
@@ -64,3 +65,11 @@ def issue_inputs(scenario: Scenario) -> tuple[list[IssueInput], list[SkippedIssu
             )
         )
     return inputs, skipped
+
+
+def same_size_groups(sizes: Sequence[int]) -> list[list[int]]:
+    """Indices grouped by size (number of actors), so that each group runs as one batch."""
+    groups: dict[int, list[int]] = {}
+    for m, size in enumerate(sizes):
+        groups.setdefault(size, []).append(m)
+    return list(groups.values())
