@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.eum_oracle import Oracle  # noqa: E402
 
-from accord.forecast import forecast_scenario, issue_inputs, monte_carlo, run_issue  # noqa: E402
+from accord.forecast import forecast_scenario, issue_inputs, monte_carlo, run_batch, run_issue  # noqa: E402
 from accord.schema import Actor, Issue, Scenario, Stake  # noqa: E402
 from accord.schema.forecast import MonteCarloSettings, Stopping, Variant  # noqa: E402
 
@@ -74,13 +74,11 @@ def single_issue(actors: int, oracle_rounds: int) -> None:
 def many_issues() -> None:
     scenario = random_scenario(20, 10, seed=7)
     inputs = issue_inputs(scenario)[0]
-    engine = best_of(
-        3,
-        lambda: [
-            run_issue(i.positions, i.capabilities, i.saliences, Variant(), Stopping())
-            for i in inputs
-        ],
-    )
+    stacked = [
+        np.stack([getattr(i, a) for i in inputs])
+        for a in ("positions", "capabilities", "saliences")
+    ]
+    engine = best_of(3, lambda: run_batch(*stacked, Variant(), Stopping()))
     record = best_of(3, lambda: forecast_scenario(scenario))
     oracle = best_of(
         1,
@@ -119,7 +117,11 @@ def monte_carlo_runs(runs: int) -> None:
 
 
 def main() -> None:
-    print(f"accord forecast benchmark (numpy single-threaded, {os.cpu_count()} cores)")
+    load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+    print(
+        f"accord forecast benchmark (numpy single-threaded, {os.cpu_count()} cores, "
+        f"load average {load})"
+    )
     single_issue(10, ROUNDS)
     single_issue(50, ROUNDS)
     single_issue(200, 1)
