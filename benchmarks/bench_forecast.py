@@ -74,11 +74,11 @@ def single_issue(actors: int, oracle_rounds: int) -> None:
 def many_issues() -> None:
     scenario = random_scenario(20, 10, seed=7)
     inputs = issue_inputs(scenario)[0]
-    stacked = [
+    x, c, s = (
         np.stack([getattr(i, a) for i in inputs])
         for a in ("positions", "capabilities", "saliences")
-    ]
-    engine = best_of(3, lambda: run_batch(*stacked, Variant(), Stopping()))
+    )
+    engine = best_of(3, lambda: run_batch(x, c, s, Variant(), Stopping()))
     record = best_of(3, lambda: forecast_scenario(scenario))
     oracle = best_of(
         1,
