@@ -29,7 +29,7 @@ from accord.schema.forecast import (
 def forecast_command(
     scenario: Annotated[Path, typer.Argument(help="Scenario file (.yaml, .json or .csv).")],
     rounds: Annotated[
-        int | None, typer.Option(help="Run exactly this many rounds [default: 10].")
+        int | None, typer.Option(help="Run exactly this many rounds (default 10).")
     ] = None,
     until_stable: Annotated[
         bool, typer.Option("--until-stable", help="Run until stable, a cycle or --max-rounds.")
@@ -50,7 +50,7 @@ def forecast_command(
     runs: Annotated[int, typer.Option(help="Monte Carlo runs (0 = none).")] = 0,
     seed: Annotated[int, typer.Option(help="Monte Carlo seed.")] = 0,
     workers: Annotated[
-        int | None, typer.Option(help="Monte Carlo processes [default: all cores].")
+        int | None, typer.Option(help="Monte Carlo processes (default: all cores).")
     ] = None,
     position_sd: Annotated[
         float, typer.Option(help="Position SD as a share of the scale width.")
