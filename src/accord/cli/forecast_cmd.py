@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from rich.table import Table
 
 from accord.cli._app import app, console
@@ -23,6 +23,8 @@ from accord.schema.forecast import (
     MonteCarloSettings,
     Stopping,
 )
+
+_Settings = TypeVar("_Settings", bound=BaseModel)
 
 
 @app.command("forecast")
@@ -104,10 +106,10 @@ def forecast_command(
         _print(result)
 
 
-def _checked(model: Any, **values: Any) -> Any:
+def _checked(model: type[_Settings], **values: Any) -> _Settings:
     """Validate option values through their pydantic model; errors name the option."""
     try:
-        return model(**values)
+        return model.model_validate(values)
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         field = str(error["loc"][0]).replace("_", "-")

@@ -11,7 +11,7 @@ executor (a process pool here, Dask later) can run it.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -164,8 +164,13 @@ def monte_carlo(
 
 
 def _in_pool(
-    pool: Executor, payload: McPayload, seed: int, chunks: list[tuple[int, int]], done: Any
+    pool: Executor,
+    payload: McPayload,
+    seed: int,
+    chunks: list[tuple[int, int]],
+    done: Callable[[int], object],
 ) -> list[NDArray[np.float64]]:
+    """Submit every chunk at once, collect in order, report each finished chunk."""
     futures = [pool.submit(simulate_runs, payload, seed, first, count) for first, count in chunks]
     parts = []
     for future, (_, count) in zip(futures, chunks, strict=True):
