@@ -3,11 +3,12 @@
 The engine steps a batch of independent problems (issues, or Monte Carlo draws of them) with
 the same number of actors at once, so that numpy's per-call cost is paid once per batch.
 Arrays carry the batch in their first axis: positions ``x[b, i]``, matrices ``m[b, i, j]``.
-One round costs O(n² log n): the global normaliser S comes from each voter's sorted
-utilities in closed form, and the vote totals behind every probability come from prefix
-sums over the voters sorted by position, because the voters who prefer ``x_i`` to ``x_j``
-are exactly those on ``x_i``'s side of the midpoint. Only the two perspectives the model
-reads are built: ``E^i[U_ij]`` and ``E^i[U_ji]``.
+Above :data:`DENSE_LIMIT` actors one round costs O(n² log n): the global normaliser S comes
+from each voter's sorted utilities in closed form, and the vote totals behind every
+probability come from prefix sums over the voters sorted by position, because the voters
+who prefer ``x_i`` to ``x_j`` are exactly those on ``x_i``'s side of the midpoint (below it,
+one dense n³ product is quicker). Only the two perspectives the model reads are built:
+``E^i[U_ij]`` and ``E^i[U_ji]``.
 
 Every choice the specification leaves open is listed in docs/forecast.md; the constants
 below are the tolerances named there.
@@ -50,7 +51,7 @@ DENSE_LIMIT = 32
 #: Pairs closer than this share of the current range get their votes summed directly.
 NEAR_PAIR = 1e-3
 _PAIR_BLOCK = 2048
-#: Danger levels whose spread is at most this (times max(1, max|D|)) count as all equal.
+#: Danger levels whose spread is at most this × max(1, |max D|, |min D|) count as all equal.
 DANGER_TIE = 1e-12
 
 

@@ -18,7 +18,7 @@ from accord.schema.forecast import (
 )
 from accord.schema.scenario import Scenario
 
-__all__ = ["forecast_scenario", "issue_record"]
+__all__ = ["forecast_scenario"]
 
 
 def forecast_scenario(
@@ -45,12 +45,12 @@ def forecast_scenario(
         scenario=scenario.name,
         variant=variant,
         stopping=stopping,
-        issues=[issue_record(item, runs[item.issue]) for item in inputs],
+        issues=[_issue_record(item, runs[item.issue]) for item in inputs],
         skipped=skipped,
     )
 
 
-def issue_record(item: IssueInput, run: IssueRun) -> IssueForecast:
+def _issue_record(item: IssueInput, run: IssueRun) -> IssueForecast:
     """The record of one issue; baselines are the weighted mean and median of the input."""
     first, last = run.rounds[0], run.rounds[-1]
     moved = {
