@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,25 @@ def test_run_same_input_same_record() -> None:
         forecast_scenario(scenario).model_dump_json()
         == forecast_scenario(scenario).model_dump_json()
     )
+
+
+@pytest.mark.parametrize(
+    ("rows", "expect"),
+    [
+        ("A,1e308,1,0.5\nB,1e308,3,0.5\nC,1,2,0.5\n", "computed"),
+        ("A,1,1e308,0.5\nB,1,-1e308,0.5\nC,1,2,0.5\n", "skipped"),
+    ],
+    ids=["huge capabilities", "huge positions"],
+)
+def test_run_extreme_numbers_never_give_nan(tmp_path: Path, rows: str, expect: str) -> None:
+    path = tmp_path / "extreme.csv"
+    path.write_text("Actor,Capability,Position,Salience\n" + rows, encoding="utf-8")
+    result = forecast_scenario(load_scenario(path))
+    numbers = [
+        value
+        for issue in result.issues
+        for r in issue.rounds
+        for value in (r.median, r.mean, *r.positions.values(), *r.risk.values())
+    ]
+    assert all(math.isfinite(v) for v in numbers)
+    assert ("skipped" if result.skipped else "computed") == expect

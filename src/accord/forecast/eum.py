@@ -355,8 +355,12 @@ def run_batch(
     delta = x.max(axis=1) - x.min(axis=1)
     if np.any(delta <= 0.0):
         raise ValueError("all positions are equal")
-    if not np.all(w.sum(axis=1) > 0.0):
+    if not np.all(np.isfinite(delta)) or not np.all(np.isfinite(np.abs(x).sum(axis=1))):
+        raise ValueError("positions too large for floating point")
+    if not np.all(w.max(axis=1) > 0.0):
         raise ValueError("every actor's capability × salience is 0")
+    # Only ratios of weights matter; scaling the largest to 1 keeps vote sums from overflowing.
+    w = w / w.max(axis=1, keepdims=True)
     medians, means = median_position(x, w, delta), weighted_mean(x, w)
     rounds = [
         [RoundState(positions=x[b], median=float(medians[b]), mean=float(means[b]))]
