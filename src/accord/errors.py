@@ -38,6 +38,9 @@ class Errors:
     E109 = "the scenario must be a mapping at the top level, got {got}"
 
     # forecast models (E2xx)
+    E200 = "unknown variant {name!r}; choose one of {choices}"
+    E201 = "bad variant setting {setting!r}: {reason}; settings are {fields} (e.g. --set q=0.9)"
+    E202 = "bad option {option}: {reason}"
 
     # bargaining search (E3xx)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from accord.cli import schema_cmd  # noqa: F401  (registers the command)
+from accord.cli import forecast_cmd, schema_cmd  # noqa: F401  (registers the commands)
 from accord.cli._app import app, err_console
 from accord.errors import AccordError
 

@@ -10,12 +10,13 @@ import typer
 
 from accord.cli._app import app, console
 from accord.errors import InputError
-from accord.schema import Extraction, Scenario
+from accord.schema import Extraction, ForecastResult, Scenario
 
 #: Published formats; each value returns a JSON Schema document.
 SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
     "scenario": Scenario.model_json_schema,
     "extraction": Extraction.model_json_schema,
+    "forecast": ForecastResult.model_json_schema,
 }
 
 

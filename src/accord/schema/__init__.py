@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from accord.schema.forecast import ForecastResult, Stopping, Variant
 from accord.schema.news import (
     STANCE_TYPES,
     STATUS_VALUES,
@@ -35,6 +36,7 @@ __all__ = [
     "Article",
     "Event",
     "Extraction",
+    "ForecastResult",
     "Issue",
     "Linkage",
     "Meeting",
@@ -49,6 +51,8 @@ __all__ = [
     "StanceType",
     "StatusCue",
     "StatusValue",
+    "Stopping",
+    "Variant",
     "load_scenario",
     "parse_scenario",
 ]
