@@ -55,7 +55,8 @@ class Oracle:
     def vote(self, k: int, xj: float, xl: float, rho: float) -> float:
         """v_k(j, l; rho) = c_k s_k (d(k,l)^rho - d(k,j)^rho)."""
         xk = self.x[k]
-        return self.c[k] * self.s[k] * (self.dist(xk, xl) ** rho - self.dist(xk, xj) ** rho)
+        gain: float = self.dist(xk, xl) ** rho - self.dist(xk, xj) ** rho
+        return self.c[k] * self.s[k] * gain
 
     def median(self) -> float:
         """King of the hill over the distinct positions in ascending order."""
@@ -104,7 +105,7 @@ class Oracle:
         sj = self.s[j]
         challenge = sj * (p * u_s + (1 - p) * u_f) + (1 - sj) * u_s
         quiet = self.q * u_sq + (1 - self.q) * (self.t * u_b + (1 - self.t) * u_w)
-        return challenge - quiet
+        return float(challenge - quiet)
 
     # -- §1.9 ------------------------------------------------------------------------
     def step(self) -> OracleRound:
@@ -156,9 +157,9 @@ class Oracle:
             best = -1
             for kind in ("conflict", "compromise", "capitulation"):
                 for j in range(n):
-                    if (i, j) in offers and offers[i, j][0] == kind:
-                        if best < 0 or keys[i, j] < keys[i, best]:
-                            best = j
+                    is_kind = (i, j) in offers and offers[i, j][0] == kind
+                    if is_kind and (best < 0 or keys[i, j] < keys[i, best]):
+                        best = j
                 if best >= 0:
                     break
             choice.append(best)

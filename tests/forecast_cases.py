@@ -30,5 +30,7 @@ def read_eum_csv(path: Path) -> tuple[list[str], np.ndarray, np.ndarray, np.ndar
     with path.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     names = [r["Actor"] for r in rows]
-    x, c, s = (np.array([float(r[k]) for r in rows]) for k in ("Position", "Capability", "Salience"))
+    x, c, s = (
+        np.array([float(r[k]) for r in rows]) for k in ("Position", "Capability", "Salience")
+    )
     return names, x, c, s

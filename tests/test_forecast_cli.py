@@ -131,7 +131,19 @@ def test_forecast_cli_schema_is_published(run) -> None:  # type: ignore[no-untyp
 
 BAD_FILES: list[tuple[str, str, str | bytes, str]] = [
     ("salience", "s.yaml", GOOD_YAML.replace("salience: 0.5", "salience: 1.5"), "salience"),
+    (
+        "salience csv",
+        "s.csv",
+        "Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,3,-0.2\n",
+        ":3: Salience",
+    ),
     ("duplicate actor", "s.yaml", GOOD_YAML.replace("id: b,", "id: a,"), "duplicate actor"),
+    (
+        "duplicate actor csv",
+        "s.csv",
+        "Actor,Capability,Position,Salience\nA,1,2,0.5\nA,1,3,0.5\n",
+        ":3: Actor",
+    ),
     (
         "one actor",
         "s.csv",
@@ -155,7 +167,9 @@ BAD_FILES: list[tuple[str, str, str | bytes, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("case", "name", "content", "needle"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+@pytest.mark.parametrize(
+    ("case", "name", "content", "needle"), BAD_FILES, ids=[b[0] for b in BAD_FILES]
+)
 def test_forecast_cli_bad_file_one_line_error(  # type: ignore[no-untyped-def]
     run, tmp_path: Path, case: str, name: str, content: str | bytes, needle: str
 ) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from accord.forecast.inputs import issue_inputs
+from accord.forecast.inputs import IssueInput, issue_inputs
 from accord.forecast.montecarlo import make_payload, monte_carlo, simulate_runs
 from accord.forecast.run import forecast_scenario
 from accord.schema import load_scenario
@@ -17,7 +17,7 @@ from tests.forecast_cases import EU, REFERENCE
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "seed_talks.yaml"
 
 
-def example_inputs():  # type: ignore[no-untyped-def]
+def example_inputs() -> list[IssueInput]:
     return issue_inputs(load_scenario(EXAMPLE))[0]
 
 
@@ -51,7 +51,9 @@ def test_montecarlo_without_noise_every_run_is_the_forecast() -> None:
 
 def test_montecarlo_option_probabilities_cover_every_option() -> None:
     settings = MonteCarloSettings(runs=40, seed=3)
-    summary = monte_carlo(example_inputs(), Variant(), Stopping(), settings, workers=1, progress=False)
+    summary = monte_carlo(
+        example_inputs(), Variant(), Stopping(), settings, workers=1, progress=False
+    )
     scenario = load_scenario(EXAMPLE)
     for mc in summary.issues:
         assert list(mc.probabilities) == [o.id for o in scenario.issue(mc.issue).options]
@@ -66,7 +68,8 @@ def test_montecarlo_bins_tenths_of_the_axis_without_options() -> None:
         inputs, Variant(), Stopping(), MonteCarloSettings(runs=30), workers=1, progress=False
     )
     probabilities = summary.issues[0].probabilities
-    assert list(probabilities)[0] == "[4, 4.6)" and list(probabilities)[-1] == "[9.4, 10]"
+    labels = list(probabilities)
+    assert (labels[0], labels[-1], len(labels)) == ("[4, 4.6)", "[9.4, 10]", 10)
     assert sum(probabilities.values()) == pytest.approx(1.0)
 
 

@@ -24,12 +24,17 @@ def test_variants_bdm_preset() -> None:
     [
         (["q=0.9"], {"q": 0.9}),
         (["Q = 0.5", "t=0"], {"q": 0.5, "t": 0.0}),
-        (["capitulation=true", "normaliser=pairwise"], {"capitulation": True, "normaliser": "pairwise"}),
+        (
+            ["capitulation=true", "normaliser=pairwise"],
+            {"capitulation": True, "normaliser": "pairwise"},
+        ),
         (["compromise=least_move"], {"compromise": "least_move"}),
     ],
 )
-def test_variants_overrides_apply_in_order(settings: list[str], expected: dict[str, object]) -> None:
-    assert resolve_variant("scholz", settings) == Variant(**expected)  # type: ignore[arg-type]
+def test_variants_overrides_apply_in_order(
+    settings: list[str], expected: dict[str, object]
+) -> None:
+    assert resolve_variant("scholz", settings) == Variant.model_validate(expected)
 
 
 @pytest.mark.parametrize(
@@ -43,7 +48,9 @@ def test_variants_overrides_apply_in_order(settings: list[str], expected: dict[s
         ("bdm", ["capitulation=maybe"], "'capitulation=maybe'"),
     ],
 )
-def test_variants_bad_settings_name_the_setting(preset: str, settings: list[str], needle: str) -> None:
+def test_variants_bad_settings_name_the_setting(
+    preset: str, settings: list[str], needle: str
+) -> None:
     with pytest.raises(InputError) as info:
         resolve_variant(preset, settings)
     assert needle in str(info.value)

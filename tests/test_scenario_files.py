@@ -154,3 +154,13 @@ def test_scenario_files_yaml_error_gives_line(tmp_path: Path) -> None:
 def test_scenario_files_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ScenarioError, match="E100"):
         load_scenario(tmp_path / "nope.yaml")
+
+
+def test_scenario_files_errors_survive_pickling(tmp_path: Path) -> None:
+    import pickle
+
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(tmp_path / "nope.yaml")
+    copy = pickle.loads(pickle.dumps(info.value))
+    assert type(copy) is ScenarioError
+    assert str(copy) == str(info.value) and copy.source == info.value.source

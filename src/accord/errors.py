@@ -68,7 +68,7 @@ class Errors:
     E400 = "cannot read the input: {reason}"
     E401 = "no text: the input is empty or holds only whitespace"
     E402 = "looks like a binary file, not text; give text, HTML, a feed or JSONL"
-    E403 = "larger than the {limit} limit; split it or pass it as JSONL"
+    E403 = "larger than the {limit} limit for one document; give big collections as JSONL"
     E404 = "cannot decode the text: not UTF-8 and no usable charset declared or detected"
     E405 = "malformed JSON: {reason}"
     E406 = "bad article record: {reason}"
@@ -154,6 +154,11 @@ class AccordError(Exception):
         self.detail = template.format(**fields)
         super().__init__(f"[{code}] {self.detail}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors cross process boundaries (process pools, Dask workers); the keyword-only
+        # constructor cannot be replayed from ``args``, so restore the state directly.
+        return (_restore, (type(self), self.args, self.__dict__.copy()))
+
 
 class InputError(AccordError, ValueError):
     """Something the user gave (a file, a record, a field) is wrong.
@@ -184,3 +189,12 @@ class ReferenceError_(AccordError, KeyError):
 
 class ServiceError(AccordError, RuntimeError):
     """A service Accord needs (database, browser, cluster) cannot be reached."""
+
+
+def _restore(
+    cls: type[AccordError], args: tuple[object, ...], state: dict[str, object]
+) -> AccordError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error

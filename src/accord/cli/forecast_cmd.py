@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from rich.table import Table
 
 from accord.cli._app import app, console
@@ -24,12 +24,14 @@ from accord.schema.forecast import (
     Stopping,
 )
 
+_Settings = TypeVar("_Settings", bound=BaseModel)
+
 
 @app.command("forecast")
 def forecast_command(
     scenario: Annotated[Path, typer.Argument(help="Scenario file (.yaml, .json or .csv).")],
     rounds: Annotated[
-        int | None, typer.Option(help="Run exactly this many rounds [default: 10].")
+        int | None, typer.Option(help="Run exactly this many rounds (default 10).")
     ] = None,
     until_stable: Annotated[
         bool, typer.Option("--until-stable", help="Run until stable, a cycle or --max-rounds.")
@@ -38,9 +40,7 @@ def forecast_command(
         float, typer.Option(help="Stability threshold, as a share of the issue's initial range.")
     ] = 1e-6,
     max_rounds: Annotated[int, typer.Option(help="Round cap for --until-stable.")] = 100,
-    variant: Annotated[
-        str, typer.Option(help=f"Model preset: {', '.join(PRESETS)}.")
-    ] = "scholz",
+    variant: Annotated[str, typer.Option(help=f"Model preset: {', '.join(PRESETS)}.")] = "scholz",
     settings: Annotated[
         list[str] | None,
         typer.Option(
@@ -52,7 +52,7 @@ def forecast_command(
     runs: Annotated[int, typer.Option(help="Monte Carlo runs (0 = none).")] = 0,
     seed: Annotated[int, typer.Option(help="Monte Carlo seed.")] = 0,
     workers: Annotated[
-        int | None, typer.Option(help="Monte Carlo processes [default: all cores].")
+        int | None, typer.Option(help="Monte Carlo processes (default: all cores).")
     ] = None,
     position_sd: Annotated[
         float, typer.Option(help="Position SD as a share of the scale width.")
@@ -68,9 +68,12 @@ def forecast_command(
     Example: accord forecast examples/seed_talks.yaml --variant bdm --set q=0.9 --runs 200
     """
     if until_stable and rounds is not None:
-        raise InputError("E202", source="accord forecast", option="--rounds", reason=(
-            "give either --rounds or --until-stable, not both"
-        ))
+        raise InputError(
+            "E202",
+            source="accord forecast",
+            option="--rounds",
+            reason=("give either --rounds or --until-stable, not both"),
+        )
     stopping = _checked(
         Stopping,
         mode="until_stable" if until_stable else "rounds",
@@ -103,10 +106,10 @@ def forecast_command(
         _print(result)
 
 
-def _checked(model: Any, **values: Any) -> Any:
+def _checked(model: type[_Settings], **values: Any) -> _Settings:
     """Validate option values through their pydantic model; errors name the option."""
     try:
-        return model(**values)
+        return model.model_validate(values)
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         field = str(error["loc"][0]).replace("_", "-")
@@ -156,7 +159,5 @@ def _table(issue: IssueForecast, mc: IssueMonteCarlo | None) -> Table:
             f"q75 {q['q75']:.4g}, q95 {q['q95']:.4g}",
         )
         likely = sorted(mc.probabilities.items(), key=lambda kv: -kv[1])
-        table.add_row(
-            "outcome odds", ", ".join(f"{k} {p:.0%}" for k, p in likely if p > 0)
-        )
+        table.add_row("outcome odds", ", ".join(f"{k} {p:.0%}" for k, p in likely if p > 0))
     return table

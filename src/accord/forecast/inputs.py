@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -10,7 +11,7 @@ from numpy.typing import NDArray
 from accord.schema.forecast import SkippedIssue
 from accord.schema.scenario import Scenario
 
-__all__ = ["IssueInput", "issue_inputs"]
+__all__ = ["IssueInput", "issue_inputs", "same_size_groups"]
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,9 @@ def issue_inputs(scenario: Scenario) -> tuple[list[IssueInput], list[SkippedIssu
             reason = "fewer than 2 actors have a position on this issue"
         elif positions.max() == positions.min():
             reason = "all positions on this issue are equal"
-        elif not float(capabilities @ saliences) > 0.0:
+        elif not _fits_float(positions):
+            reason = "positions too large for floating point"
+        elif not float((capabilities * saliences).max()) > 0.0:
             reason = "every actor's capability × salience on this issue is 0"
         if reason is not None:
             skipped.append(SkippedIssue(issue=issue.id, reason=reason))
@@ -64,3 +67,17 @@ def issue_inputs(scenario: Scenario) -> tuple[list[IssueInput], list[SkippedIssu
             )
         )
     return inputs, skipped
+
+
+def _fits_float(positions: NDArray[np.float64]) -> bool:
+    """Whether the range and the sums of the positions stay finite (hostile inputs don't)."""
+    with np.errstate(over="ignore"):
+        return bool(np.isfinite(np.ptp(positions)) and np.isfinite(np.abs(positions).sum()))
+
+
+def same_size_groups(sizes: Sequence[int]) -> list[list[int]]:
+    """Indices grouped by size (number of actors), so that each group runs as one batch."""
+    groups: dict[int, list[int]] = {}
+    for m, size in enumerate(sizes):
+        groups.setdefault(size, []).append(m)
+    return list(groups.values())

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from accord.forecast.eum import OFFER_TYPES, IssueRun, RoundState, run_issue
-from accord.forecast.inputs import IssueInput, issue_inputs
+import numpy as np
+
+from accord.forecast.eum import OFFER_TYPES, IssueRun, RoundState, run_batch
+from accord.forecast.inputs import IssueInput, issue_inputs, same_size_groups
 from accord.schema.forecast import (
     Baselines,
     ForecastResult,
@@ -16,28 +18,40 @@ from accord.schema.forecast import (
 )
 from accord.schema.scenario import Scenario
 
-__all__ = ["forecast_issue", "forecast_scenario"]
+__all__ = ["forecast_scenario"]
 
 
 def forecast_scenario(
     scenario: Scenario, variant: Variant | None = None, stopping: Stopping | None = None
 ) -> ForecastResult:
-    """Run the expected-utility model on every issue with at least two positioned actors."""
+    """Run the expected-utility model on every issue with at least two positioned actors.
+
+    Issues with the same number of actors are stepped together as one batch.
+    """
     variant = variant or Variant()
     stopping = stopping or Stopping()
     inputs, skipped = issue_inputs(scenario)
+    runs: dict[str, IssueRun] = {}
+    for group in same_size_groups([len(item.actors) for item in inputs]):
+        batch = run_batch(
+            np.stack([inputs[m].positions for m in group]),
+            np.stack([inputs[m].capabilities for m in group]),
+            np.stack([inputs[m].saliences for m in group]),
+            variant,
+            stopping,
+        )
+        runs.update((inputs[m].issue, run) for m, run in zip(group, batch, strict=True))
     return ForecastResult(
         scenario=scenario.name,
         variant=variant,
         stopping=stopping,
-        issues=[forecast_issue(item, variant, stopping) for item in inputs],
+        issues=[_issue_record(item, runs[item.issue]) for item in inputs],
         skipped=skipped,
     )
 
 
-def forecast_issue(item: IssueInput, variant: Variant, stopping: Stopping) -> IssueForecast:
+def _issue_record(item: IssueInput, run: IssueRun) -> IssueForecast:
     """The record of one issue; baselines are the weighted mean and median of the input."""
-    run = run_issue(item.positions, item.capabilities, item.saliences, variant, stopping)
     first, last = run.rounds[0], run.rounds[-1]
     moved = {
         actor: float(b - a)

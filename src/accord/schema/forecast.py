@@ -60,9 +60,12 @@ class Variant(_Model):
         description="Whether an actor accepts a capitulation offer (never fires in the "
         "replication because of a typo there).",
     )
-    q: Unit = Field(default=1.0, description="Probability the status quo persists absent a challenge.")
+    q: Unit = Field(
+        default=1.0, description="Probability the status quo persists absent a challenge."
+    )
     t: Unit = Field(
-        default=1.0, description="Probability that a change without challenge favours the challenger."
+        default=1.0,
+        description="Probability that a change without challenge favours the challenger.",
     )
 
 
