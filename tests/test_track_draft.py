@@ -39,7 +39,7 @@ def _talks(db_url: str) -> None:
         for k, (text, found) in enumerate(zip(texts, stances, strict=True)):
             extraction = Extraction(
                 id=f"t{k}",
-                stances=[Stance(party=p, issue=i, type=t, evidence=e) for p, i, t, e in found],  # type: ignore[arg-type]
+                stances=[Stance(party=p, issue=i, type=t, evidence=e) for p, i, t, e in found],
             )
             day = dt.date(2026, 1, 1) + dt.timedelta(days=20 * k)
             store.write(
