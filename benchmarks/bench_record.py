@@ -110,7 +110,7 @@ def fill(url: str, stances: int, articles: int, seed: int = 7) -> None:
                     "text_length": 2000,
                     "minhash": b"",
                     "extractor": None,
-                }  # fmt: skip
+                }
                 for k, d in enumerate(days)
             ],
         )
@@ -137,7 +137,7 @@ def fill(url: str, stances: int, articles: int, seed: int = 7) -> None:
                     "confidence": 1.0,
                     "extractor": None,
                     "ordinal": k % 1900,
-                }  # fmt: skip
+                }
             )
         session.execute(insert(StanceRow), rows)
     store.close()
