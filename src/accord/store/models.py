@@ -162,6 +162,7 @@ class StanceRow(_Fact, Base):
     __table_args__ = (
         Index("ix_stances_cell", "negotiation_id", "issue", "party", "date"),
         Index("ix_stances_date", "negotiation_id", "date"),
+        Index("ix_stances_type", "negotiation_id", "issue", "party", "type", "date"),
     )
 
 

@@ -56,5 +56,5 @@ def parse_date(value: str | dt.date | None, option: str = "date") -> dt.date | N
 
 
 def date_key(value: dt.date | None) -> tuple[int, Any]:
-    """Sort key putting undated facts after dated ones."""
-    return (1, dt.date.min) if value is None else (0, value)
+    """Sort key placing undated facts before dated ones: an unknown date ranks oldest."""
+    return (0, dt.date.min) if value is None else (1, value)

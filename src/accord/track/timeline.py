@@ -1,7 +1,8 @@
 """The timeline: meetings, stances (marking changes), status reports and events in order.
 
-Entries run oldest first; undated ones come last. ``previous`` on a stance is the
-type the same party last held on the same issue when it differs (a change).
+Entries run oldest first; undated ones rank oldest (they come first). ``previous`` on
+a dated stance is the type the same party last held on the same issue (among dated
+stances) when it differs.
 With ``party`` only stances, events and meetings involving that party are listed;
 with ``issue`` only stances, events and statuses on that issue. ``limit`` keeps the
 newest entries.
@@ -13,8 +14,8 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, or_, select, tuple_
+from sqlalchemy.orm import Session, aliased
 
 from accord.schema.record import TimelineEntry
 from accord.store import Store
@@ -86,7 +87,12 @@ def _window(column: Any, since: dt.date | None, until: dt.date | None) -> list[C
 
 def _newest(limit: int | None, date: Any, *tie: Any) -> dict[str, Any]:
     """Order and limit so that each kind returns its newest ``limit`` rows at most."""
-    return {"order_by": (date.desc().nulls_first(), *(t.desc() for t in tie)), "limit": limit}
+    return {"order_by": (date.desc().nulls_last(), *(t.desc() for t in tie)), "limit": limit}
+
+
+def _order_key(row: Any) -> Any:
+    """The chronological key of a stance row as a SQL row value."""
+    return tuple_(row.date, row.article_id, row.ordinal, row.id)
 
 
 def _apply(query: Any, spec: dict[str, Any]) -> Any:
@@ -107,18 +113,26 @@ def _stances(
     scope = [StanceRow.negotiation_id == neg_id] if neg_id else []
     scope += [StanceRow.party == party] if party else []
     scope += [StanceRow.issue == issue] if issue else []
-    before = func.lag(StanceRow.type).over(
-        partition_by=(StanceRow.negotiation_id, StanceRow.party, StanceRow.issue),
-        order_by=(
-            StanceRow.date.asc().nulls_last(),
-            StanceRow.article_id,
-            StanceRow.ordinal,
-            StanceRow.id,
-        ),
+    # the type the stance's party held on the issue just before it: one backward step along
+    # the cell index per selected row (undated stances have no place in that order)
+    prev = aliased(StanceRow)
+    previous = (
+        select(prev.type)
+        .where(
+            prev.negotiation_id == StanceRow.negotiation_id,
+            prev.issue == StanceRow.issue,
+            prev.party == StanceRow.party,
+            prev.date <= StanceRow.date,
+            _order_key(prev) < _order_key(StanceRow),
+        )
+        .order_by(*(part.desc() for part in _order_key(prev).clauses))
+        .limit(1)
+        .scalar_subquery()
     )
-    inner = select(StanceRow, before.label("previous")).where(*scope).subquery()
-    query = select(inner).where(*_window(inner.c.date, since, until))
-    query = _apply(query, _newest(limit, inner.c.date, inner.c.article_id, inner.c.ordinal))
+    query = select(*StanceRow.__table__.columns, previous.label("previous")).where(
+        *scope, *_window(StanceRow.date, since, until)
+    )
+    query = _apply(query, _newest(limit, StanceRow.date, StanceRow.article_id, StanceRow.ordinal))
     return [
         (
             _key(r.date, r.article_id, r.ordinal, r.id),

@@ -232,6 +232,9 @@ def upgrade() -> None:
             "ix_stances_cell", ["negotiation_id", "issue", "party", "date"], unique=False
         )
         batch_op.create_index("ix_stances_date", ["negotiation_id", "date"], unique=False)
+        batch_op.create_index(
+            "ix_stances_type", ["negotiation_id", "issue", "party", "type", "date"], unique=False
+        )
 
     op.create_table(
         "statuses",
@@ -281,6 +284,7 @@ def downgrade() -> None:
 
     op.drop_table("statuses")
     with op.batch_alter_table("stances", schema=None) as batch_op:
+        batch_op.drop_index("ix_stances_type")
         batch_op.drop_index("ix_stances_date")
         batch_op.drop_index("ix_stances_cell")
         batch_op.drop_index(batch_op.f("ix_stances_article_id"))
