@@ -123,8 +123,9 @@ def fragility(space: Space, facts: Facts, *, step: float) -> list[Fragility]:
                     )
                 )
         else:
-            slack = (int(facts.best[c.party]) - c.threshold) / QUANTUM
-            if slack < step:
+            margin = int(facts.best[c.party]) - c.threshold
+            if margin < round(step * QUANTUM):
+                slack = margin / QUANTUM
                 out.append(
                     Fragility(
                         constraint=c.id,
