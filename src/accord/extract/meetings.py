@@ -131,9 +131,13 @@ def _place(sent: Span, facts: DocFacts, cue: Token) -> str | None:
 
 
 def _place_text(obj: Token) -> str:
-    words = [t for t in obj.subtree if t.dep_ not in ("relcl", "det", "punct") or t.i == obj.i]
+    words = [
+        t
+        for t in obj.subtree
+        if not t.is_space and (t.dep_ not in ("relcl", "det", "punct") or t.i == obj.i)
+    ]
     text = " ".join(t.text for t in words if t.dep_ != "det")
-    return text.replace(" in ", ", ").replace(" at ", ", ")
+    return text.replace(" in ", ", ").replace(" at ", ", ").strip()
 
 
 def _date(sent: Span, cue: Token, published: dt.date | None, future: bool) -> dt.date | None:

@@ -73,7 +73,7 @@ def find_sources(doc: Doc, facts: DocFacts) -> dict[int, str]:
 
 
 def _is_title(sent: Span) -> bool:
-    return "\n\n" in sent.doc.text[sent.start_char : sent.end_char + 2]
+    return "\n\n" in sent[-1].text_with_ws or sent[-1].is_space
 
 
 def find_status(doc: Doc, facts: DocFacts) -> list[StatusCue]:

@@ -365,7 +365,7 @@ def _issue_pairs(
 
 
 def _evidence(sent: Span) -> tuple[str, tuple[int, int]]:
-    raw = sent.doc.text[sent.start_char : sent.end_char]
+    raw = sent.text  # Span.text, not Doc.text: the latter rebuilds the whole string
     start = sent.start_char + len(raw) - len(raw.lstrip())
     text = raw.strip()
     return text, (start, start + len(text))
