@@ -100,7 +100,7 @@ def scaling(extractor: Extractor, articles: list[Article]) -> list[tuple[int, fl
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=20_000)
-    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--stream", type=int, default=10_000)
     parser.add_argument("--scaling", type=int, default=300)
     args = parser.parse_args()

@@ -44,9 +44,7 @@ def test_extract_seed_ukraine_rejects_territory() -> None:
 
 
 def test_extract_seed_us_condition_links_guarantees_to_deal() -> None:
-    conditions = [
-        s for s in seed().stances if s.type == "condition" and s.party == "United States"
-    ]
+    conditions = [s for s in seed().stances if s.type == "condition" and s.party == "United States"]
     assert [s.issue for s in conditions] == ["security_guarantees"]
     assert conditions[0].condition is not None
     assert "peace deal" in conditions[0].evidence
