@@ -42,6 +42,7 @@ class IssueHit:
     start: int
     end: int
     issue: str
+    weak: bool = False
 
 
 @dataclass

@@ -50,6 +50,7 @@ class PartyEntry:
 class IssueEntry:
     id: str
     terms: tuple[str, ...]
+    weak: frozenset[str]
     pa_x: tuple[str, ...]
     plover: tuple[str, ...]
 
@@ -139,6 +140,7 @@ def issues() -> tuple[IssueEntry, ...]:
         IssueEntry(
             id=key,
             terms=tuple(str(t) for t in value["terms"]),
+            weak=frozenset(str(t) for t in value.get("weak", [])),
             pa_x=tuple(value.get("pa_x", [])),
             plover=tuple(value.get("plover", [])),
         )

@@ -268,9 +268,12 @@ def _condition_split(token: Token, scope: list[Token]) -> tuple[set[int], str | 
 
 
 def _issues_in(ids: set[int], facts: DocFacts) -> list[str]:
+    """Issues named in the tokens; generic talk words only when nothing else is named."""
+    hits = [h for h in facts.issue_hits if h.start in ids]
+    strong = [h for h in hits if not h.weak]
     found: list[str] = []
-    for hit in facts.issue_hits:
-        if hit.start in ids and hit.issue not in found:
+    for hit in strong or hits:
+        if hit.issue not in found:
             found.append(hit.issue)
     return found
 
@@ -299,6 +302,10 @@ def _skipped(trig: _Trigger, ctx: _Context) -> bool:
         or _hypothetical(token)
         # "appeared more willing … to strike a deal": the adjective decides
         or _adjective_complement(token, ctx.heads)
+        # "agreement must be reached on …": wanted, not yet accepted
+        or (trig.type == "accept" and _own_modal(token, ctx.lex.obligation))
+        # "declined to say whether …": no comment, not a refusal
+        or any(c.dep_ == "xcomp" and _lemma(c) in ctx.lex.speech for c in token.children)
     )
 
 
