@@ -35,6 +35,7 @@ class Person:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     role: str | None = None
     party: str | None = None
+    speaks: bool = False
 
 
 @dataclass

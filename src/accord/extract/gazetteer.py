@@ -31,7 +31,6 @@ _BLOCK = (
     "South America",
     "North America",
     "Central America",
-    "Northern Ireland",
     "Irish Sea",
     "Korea Peninsula",
     "Korean Peninsula",
