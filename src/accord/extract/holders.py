@@ -99,7 +99,7 @@ class HolderResolver:
             return
         if lower in AGENT_NOUNS or token.lemma_.lower() in AGENT_NOUNS or lower in TALK_NOUNS:
             for child in token.children:
-                if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                if child.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
                     self._resolve_one(child, holder, speaker, depth + 1)
                 elif child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
                     for obj in child.children:

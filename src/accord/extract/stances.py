@@ -12,7 +12,7 @@ the linked clause a *condition*.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -46,6 +46,7 @@ class _Trigger:
     type: StanceType
     noun: bool = False
     obligation: bool = False
+    commitment: bool = False
 
 
 def _governor(token: Token, lex: Lexicon) -> Token:
@@ -93,6 +94,10 @@ def _triggers(sent: Span, lex: Lexicon) -> list[_Trigger]:
             out.append(_Trigger(token, types[0]))  # type: ignore[arg-type]
         elif token.pos_ in ("VERB", "AUX") and _own_modal(token, lex.obligation):
             out.append(_Trigger(token, "demand", obligation=True))
+        elif token.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ in lex.commitment for c in token.children
+        ):
+            out.append(_Trigger(token, "offer", commitment=True))
     return out
 
 
@@ -288,6 +293,7 @@ class _Context:
     resolver: HolderResolver
     heads: set[int]
     speaker: Holder | None
+    owners: set[int] = field(default_factory=set)
 
 
 def _skipped(trig: _Trigger, ctx: _Context) -> bool:
@@ -325,7 +331,8 @@ def _holder(trig: _Trigger, ctx: _Context) -> tuple[Holder, StanceType] | None:
     outer = _outer_speaker(token, ctx.lex)
     outer_subject = _subject(outer, ctx.lex) if outer is not None and outer.i != token.i else None
     if outer is None or outer_subject is None:
-        return holder, kind
+        # a bare "X will do Y" is a forecast, not a commitment someone voiced
+        return None if trig.commitment else (holder, kind)
     speaker = ctx.resolver.resolve(outer_subject, ctx.speaker)
     inner, outer_parties = set(holder.parties), set(speaker.parties)
     if not outer_parties or (inner and outer_parties < inner):
@@ -334,7 +341,9 @@ def _holder(trig: _Trigger, ctx: _Context) -> tuple[Holder, StanceType] | None:
         return speaker, kind
     if _modal(token, ctx.lex) or "demand" in ctx.lex.verbs.get(_lemma(outer), ()):
         return speaker, "demand"  # "Russia maintains that Ukraine must abandon …"
-    return None
+    # "the mediator said A and B agreed …": A's and B's own stance, reported by the speaker;
+    # "X said Y would …" commits nobody
+    return None if trig.commitment else (holder, kind)
 
 
 def _polarity(token: Token, kind: StanceType, lex: Lexicon) -> tuple[StanceType | None, bool]:
@@ -351,7 +360,7 @@ def _issue_pairs(
     trig: _Trigger, kind: StanceType, ctx: _Context
 ) -> tuple[list[tuple[str, StanceType]], str | None]:
     token = trig.token
-    scope = _clause_scope(token, ctx.heads - {token.i})
+    scope = _clause_scope(token, ctx.owners - {token.i})
     subject = None if trig.noun else _subject(token, ctx.lex)
     if (
         subject is not None
@@ -363,8 +372,9 @@ def _issue_pairs(
     cond_ids, cond_text = _condition_split(token, scope)
     main = _issues_in({t.i for t in scope} - cond_ids, ctx.facts)
     linked = _issues_in(cond_ids, ctx.facts)
-    if cond_text is None or kind == "accept":
-        return [(i, kind) for i in main], None
+    exchange = cond_text is not None and cond_text.lower().startswith(("in exchange", "in return"))
+    if cond_text is None or (kind == "accept" and exchange):
+        return [(i, kind) for i in main], None  # what is traded for is the deal, not a stance
     pairs: list[tuple[str, StanceType]] = [(i, kind) for i in main if i not in linked]
     if linked:
         return pairs + [(i, "condition") for i in linked], cond_text
@@ -391,14 +401,16 @@ def find_stances(
             facts,
             lex,
             resolver,
-            {t.token.i for t in triggers},
+            {t.token.i for t in triggers if not t.commitment},
             _sentence_speaker(sent, lex, resolver),
         )
         evidence, span = _evidence(sent)
-        for trig in triggers:
-            if _skipped(trig, ctx):
-                continue
-            found = _holder(trig, ctx)
+        # a nested clause is cut out of its governor's scope only if it holds a stance itself
+        held = [(t, None if _skipped(t, ctx) else _holder(t, ctx)) for t in triggers]
+        ctx.owners = {
+            t.token.i for t, found in held if found and found[0].parties and not t.commitment
+        }
+        for trig, found in held:
             if found is None or not found[0].parties:
                 continue
             holder, base = found
