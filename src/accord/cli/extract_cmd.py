@@ -81,14 +81,17 @@ def print_summary(record: Extraction) -> None:
     console.rule(f"[bold]{title}[/]  [dim]{record.id} · {record.published or 'no date'}[/]")
     console.print(f"[bold]Parties[/]: {', '.join(record.parties) or '—'}")
     actors = "; ".join(
-        f"{a.name} ({a.party}{', ' + a.role if a.role else ''})" for a in record.actors
+        f"{a.name} ({a.party or 'no party'}{', ' + a.role if a.role else ''})"
+        for a in record.actors
     )
     console.print(f"[bold]Actors[/]: {actors or '—'}")
     console.print(f"[bold]Issues[/]: {', '.join(record.issues) or '—'}")
     if record.stances:
         table = Table("party", "issue", "type", "holder", "evidence")
-        table.columns[-1].no_wrap = True
-        table.columns[-1].overflow = "ellipsis"
+        for column in table.columns[:-1]:
+            column.no_wrap = True
+        evidence = table.columns[-1]
+        evidence.no_wrap, evidence.overflow, evidence.max_width = True, "ellipsis", 40
         for s in record.stances:
             kind = f"{s.type}{' (negated)' if s.negated else ''}"
             table.add_row(s.party, s.issue, kind, s.holder or "", s.evidence)
