@@ -167,3 +167,10 @@ def test_extract_pipe_keeps_input_order() -> None:
 def test_extract_empty_text_gives_an_empty_record() -> None:
     record = extractor().extract(Article(id="e", text=" "))
     assert (record.parties, record.stances, record.meetings) == ([], [], [])
+
+
+def test_extract_overlong_text_is_cut_at_a_paragraph_break() -> None:
+    short = Extractor(max_chars=120)
+    text = "Moscow rejected the ceasefire plan.\n\n" + "Kyiv said nothing new. " * 20
+    record = short.extract(Article(id="long", text=text))
+    assert record.parties == ["Russia"]
