@@ -29,7 +29,6 @@ _BOTH = frozenset(["sides", "parties", "both"])
 class Holder:
     parties: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
-    pronoun: bool = False
 
     @property
     def person(self) -> str | None:
@@ -86,7 +85,6 @@ class HolderResolver:
             return
         lower = token.lower_
         if token.pos_ == "PRON":
-            holder.pronoun = True
             self._pronoun(token, holder, speaker)
             return
         if (lower in _BOTH and any(c.lower_ in ("both", "two") for c in token.subtree)) or (

@@ -51,8 +51,6 @@ class IssueEntry:
     id: str
     terms: tuple[str, ...]
     weak: frozenset[str]
-    pa_x: tuple[str, ...]
-    plover: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -66,7 +64,8 @@ class Lexicon:
     report_only: frozenset[str]
     obligation: frozenset[str]
     commitment: frozenset[str]
-    conditions: tuple[str, ...]
+    condition_marks: frozenset[str]
+    condition_phrases: tuple[tuple[str, ...], ...]
     double_negation: frozenset[str]
     phrasal: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -141,8 +140,6 @@ def issues() -> tuple[IssueEntry, ...]:
             id=key,
             terms=tuple(str(t) for t in value["terms"]),
             weak=frozenset(str(t) for t in value.get("weak", [])),
-            pa_x=tuple(value.get("pa_x", [])),
-            plover=tuple(value.get("plover", [])),
         )
         for key, value in raw.items()
     )
@@ -169,6 +166,7 @@ def lexicon() -> Lexicon:
         report_only=frozenset(raw["report_only"]),
         obligation=frozenset(raw["obligation"]),
         commitment=frozenset(raw["commitment"]),
-        conditions=tuple(raw["conditions"]),
+        condition_marks=frozenset(raw["condition_marks"]),
+        condition_phrases=tuple(tuple(p.split()) for p in raw["condition_phrases"]),
         double_negation=frozenset(raw["double_negation"]),
     )

@@ -35,8 +35,6 @@ _FLIP: dict[str, StanceType | None] = {
     "oppose": "support",
     "condition": None,
 }
-_MARKS = frozenset(("if", "unless", "once", "before", "until", "provided", "providing", "when"))
-_PREP_CONDITIONS = (("in", "exchange", "for"), ("in", "return", "for"), ("on", "condition"))
 _CLAUSE_DEPS = ("ccomp", "conj", "advcl", "relcl", "parataxis")
 
 
@@ -235,34 +233,27 @@ def _attached(marker: Token, token: Token, *, phrase: bool) -> bool:
     return governor.i == token.i
 
 
-def _condition_split(token: Token, scope: list[Token]) -> tuple[set[int], str | None]:
+def _condition_split(token: Token, scope: list[Token], lex: Lexicon) -> tuple[set[int], str | None]:
     """Token ids of the linked condition clause within the scope, and its text."""
     ids = {t.i for t in scope}
     sequenced = any(t.lower_ == "first" for t in scope)
     for t in scope:
-        lower = t.lower_
-        following = tuple(x.lower_ for x in t.doc[t.i : t.i + 3])
-        phrase = following[:2] == ("as", "long") or following[:2] in (
-            ("in", "exchange"),
-            ("in", "return"),
-            ("on", "condition"),
-        )
-        if t.i == token.i or not _attached(t, token, phrase=phrase):
+        window = tuple(x.lower_ for x in t.doc[t.i : t.i + 4])
+        phrase = next((p for p in lex.condition_phrases if window[: len(p)] == p), None)
+        if t.i == token.i or not _attached(t, token, phrase=phrase is not None):
             continue
         clause: Token | None = None
-        if lower == "then" and sequenced and t.dep_ == "advmod" and t.head.i != token.i:
-            clause = t.head
-        elif lower in _MARKS and t.dep_ in ("mark", "advmod", "prep"):
+        if t.lower_ == "then" and sequenced and t.dep_ == "advmod" and t.head.i != token.i:
+            clause = t.head  # "A should first …, then B could be discussed"
+        elif phrase is not None:
+            last = t.doc[t.i + len(phrase) - 1]
+            clause = (
+                last.head if last.dep_ == "mark" else t
+            )  # "as long as X does", "in exchange for X"
+        elif t.lower_ in lex.condition_marks and t.dep_ in ("mark", "advmod", "prep"):
             if t.i > 0 and t.doc[t.i - 1].lower_ == "even":
-                continue
-            clause = t.head if t.dep_ == "mark" or t.dep_ == "advmod" else t
-        elif following[:2] == ("as", "long") and len(following) == 3:
-            clause = t.doc[t.i + 2].head
-        else:
-            for words in _PREP_CONDITIONS:
-                window = tuple(x.lower_ for x in t.doc[t.i : t.i + len(words)])
-                if window == words:
-                    clause = t
+                continue  # "even if" concedes, it does not condition
+            clause = t if t.dep_ == "prep" else t.head
         if clause is not None and clause.i != token.i:
             sub = [x for x in clause.subtree if x.i in ids]
             if sub:
@@ -369,7 +360,7 @@ def _issue_pairs(
         and not ctx.resolver.resolve(subject).parties
     ):
         scope.extend(subject.subtree)  # "a few hundred troops should remain": what is wanted
-    cond_ids, cond_text = _condition_split(token, scope)
+    cond_ids, cond_text = _condition_split(token, scope, ctx.lex)
     main = _issues_in({t.i for t in scope} - cond_ids, ctx.facts)
     linked = _issues_in(cond_ids, ctx.facts)
     exchange = cond_text is not None and cond_text.lower().startswith(("in exchange", "in return"))
