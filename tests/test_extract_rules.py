@@ -174,3 +174,26 @@ def test_extract_overlong_text_is_cut_at_a_paragraph_break() -> None:
     text = "Moscow rejected the ceasefire plan.\n\n" + "Kyiv said nothing new. " * 20
     record = short.extract(Article(id="long", text=text))
     assert record.parties == ["Russia"]
+
+
+def test_extract_clause_under_demand_verb_is_the_demanders() -> None:
+    found = stances("The PLO demanded that Israel free the prisoners.")
+    assert found == {("Palestine Liberation Organization", "humanitarian", "demand")}
+
+
+def test_extract_listed_states_all_hold_the_stance() -> None:
+    text = "A group of the United States, Russia, France and Germany warned that sanctions "
+    text += "would be tightened unless the plan was accepted."
+    holders = {party for party, _, _ in stances(text)}
+    assert holders == {"United States", "Russia", "France", "Germany"}
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Bosnian Serb leaders rejected the map.", "Bosnian Serbs"),
+        ("Greek Cypriot negotiators rejected the map.", "Greek Cypriots"),
+    ],
+)
+def test_extract_communities_are_not_their_kin_state(text: str, party: str) -> None:
+    assert extract(text).parties == [party]

@@ -67,7 +67,8 @@ class HolderResolver:
     def _conjuncts(token: Token) -> list[Token]:
         out = [token]
         for child in token.children:
-            if child.dep_ == "conj":
+            # lists of names are often parsed as appositions: "the US, Russia, Britain and …"
+            if child.dep_ == "conj" or (child.dep_ == "appos" and child.pos_ == "PROPN"):
                 out.extend(HolderResolver._conjuncts(child))
         return out
 
@@ -98,7 +99,8 @@ class HolderResolver:
         if lower in AGENT_NOUNS or token.lemma_.lower() in AGENT_NOUNS or lower in TALK_NOUNS:
             for child in token.children:
                 if child.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
-                    self._resolve_one(child, holder, speaker, depth + 1)
+                    for item in self._conjuncts(child):  # "Israeli and Palestinian negotiators"
+                        self._resolve_one(item, holder, speaker, depth + 1)
                 elif child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
                     for obj in child.children:
                         if obj.dep_ == "pobj":

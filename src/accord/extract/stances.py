@@ -161,7 +161,7 @@ def _outer_speaker(token: Token, lex: Lexicon) -> Token | None:
     current = token
     for _ in range(6):
         head = _governor(current, lex)
-        if current.dep_ in ("ccomp", "parataxis") and _lemma(head) in lex.speech:
+        if current.dep_ in ("ccomp", "parataxis") and _embeds(head, lex):
             return head
         if head.dep_ == "ccomp" and current.dep_ == "conj" and head is not current.head:
             current = head
@@ -192,6 +192,12 @@ def _adjective_complement(token: Token, heads: set[int]) -> bool:
     if token.dep_ not in ("xcomp", "advcl"):
         return False
     return any(c.dep_ == "acomp" and c.i in heads for c in token.head.children)
+
+
+def _embeds(token: Token, lex: Lexicon) -> bool:
+    """Verbs whose complement clause is the subject's claim or demand ("said", "demanded")."""
+    lemma = _lemma(token)
+    return lemma in lex.speech or "demand" in lex.verbs.get(lemma, ())
 
 
 def _clause_scope(token: Token, skip_heads: set[int]) -> list[Token]:
