@@ -197,3 +197,23 @@ def test_extract_listed_states_all_hold_the_stance() -> None:
 )
 def test_extract_communities_are_not_their_kin_state(text: str, party: str) -> None:
     assert extract(text).parties == [party]
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "target"),
+    [
+        (
+            "Russia insists that Ukraine must give up its claim to the territory.",
+            "Russia",
+            "Ukraine",
+        ),
+        ("Egypt called on Hamas to accept a ceasefire.", "Egypt", "Hamas"),
+        (
+            "Ukraine rejected Russia's demand for recognition of the annexed regions.",
+            "Ukraine",
+            "Russia",
+        ),
+    ],
+)
+def test_extract_stance_target(text: str, party: str, target: str) -> None:
+    assert {s.target for s in extract(text).stances if s.party == party} == {target}

@@ -29,6 +29,7 @@ _BOTH = frozenset(["sides", "parties", "both"])
 class Holder:
     parties: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
+    target: str | None = None
 
     @property
     def person(self) -> str | None:

@@ -337,10 +337,30 @@ def _holder(trig: _Trigger, ctx: _Context) -> tuple[Holder, StanceType] | None:
     if not inner or inner <= outer_parties:
         return speaker, kind
     if _modal(token, ctx.lex) or "demand" in ctx.lex.verbs.get(_lemma(outer), ()):
-        return speaker, "demand"  # "Russia maintains that Ukraine must abandon …"
+        # "Russia maintains that Ukraine must abandon …": Russia's demand, aimed at Ukraine
+        speaker.target = holder.parties[0]
+        return speaker, "demand"
     # "the mediator said A and B agreed …": A's and B's own stance, reported by the speaker;
     # "X said Y would …" commits nobody
     return None if trig.commitment else (holder, kind)
+
+
+def _target(trig: _Trigger, holder: Holder, ctx: _Context) -> str | None:
+    """The party a stance is aimed at: an embedded subject ("… that Ukraine must …"), the
+    object ("called on the army"), or the owner of what is rejected ("Russia's demands")."""
+    if holder.target or trig.noun:
+        return holder.target
+    for child in trig.token.children:
+        objects = [child] if child.dep_ == "dobj" else []
+        if child.dep_ == "prep" and child.lower_ in ("on", "to", "with"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+        for obj in objects:
+            owners = [c for c in obj.children if c.dep_ == "poss"] or [obj]
+            for owner in owners:
+                for party in ctx.resolver.resolve(owner).parties:
+                    if party not in holder.parties:
+                        return party
+    return None
 
 
 def _polarity(token: Token, kind: StanceType, lex: Lexicon) -> tuple[StanceType | None, bool]:
@@ -415,6 +435,7 @@ def find_stances(
             if kind is None:
                 continue
             pairs, condition = _issue_pairs(trig, kind, ctx)
+            target = _target(trig, holder, ctx)
             for party in holder.parties:
                 for issue, pair_kind in pairs:
                     key = (party, issue, pair_kind, sent_index)
@@ -428,6 +449,7 @@ def find_stances(
                             type=pair_kind,
                             evidence=evidence,
                             holder=holder.person or party,
+                            target=target,
                             negated=negated,
                             condition=condition if pair_kind == "condition" else None,
                             attribution=attribution.get(sent_index),
