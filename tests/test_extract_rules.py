@@ -8,7 +8,7 @@ import pytest
 
 from accord.extract import NAME_VERSION, Extractor
 from accord.schema import Article
-from tests.extract_support import extract, extractor
+from tests.extract_support import as_article, dev_records, extract, extractor
 
 
 def stances(text: str) -> set[tuple[str, str, str]]:
@@ -217,3 +217,11 @@ def test_extract_communities_are_not_their_kin_state(text: str, party: str) -> N
 )
 def test_extract_stance_target(text: str, party: str, target: str) -> None:
     assert {s.target for s in extract(text).stances if s.party == party} == {target}
+
+
+@pytest.mark.slow
+def test_extract_two_processes_give_the_same_records() -> None:
+    articles = [as_article(r) for r in dev_records()[:4]]
+    one = [r.model_dump() for r in extractor().pipe(articles, n_process=1)]
+    two = [r.model_dump() for r in extractor().pipe(articles, batch_size=2, n_process=2)]
+    assert one == two
