@@ -8,7 +8,7 @@ import pytest
 
 from accord.extract import NAME_VERSION, Extractor
 from accord.schema import Article
-from tests.extract_support import extract, extractor
+from tests.extract_support import as_article, dev_records, extract, extractor
 
 
 def stances(text: str) -> set[tuple[str, str, str]]:
@@ -167,3 +167,61 @@ def test_extract_pipe_keeps_input_order() -> None:
 def test_extract_empty_text_gives_an_empty_record() -> None:
     record = extractor().extract(Article(id="e", text=" "))
     assert (record.parties, record.stances, record.meetings) == ([], [], [])
+
+
+def test_extract_overlong_text_is_cut_at_a_paragraph_break() -> None:
+    short = Extractor(max_chars=120)
+    text = "Moscow rejected the ceasefire plan.\n\n" + "Kyiv said nothing new. " * 20
+    record = short.extract(Article(id="long", text=text))
+    assert record.parties == ["Russia"]
+
+
+def test_extract_clause_under_demand_verb_is_the_demanders() -> None:
+    found = stances("The PLO demanded that Israel free the prisoners.")
+    assert found == {("Palestine Liberation Organization", "humanitarian", "demand")}
+
+
+def test_extract_listed_states_all_hold_the_stance() -> None:
+    text = "A group of the United States, Russia, France and Germany warned that sanctions "
+    text += "would be tightened unless the plan was accepted."
+    holders = {party for party, _, _ in stances(text)}
+    assert holders == {"United States", "Russia", "France", "Germany"}
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Bosnian Serb leaders rejected the map.", "Bosnian Serbs"),
+        ("Greek Cypriot negotiators rejected the map.", "Greek Cypriots"),
+    ],
+)
+def test_extract_communities_are_not_their_kin_state(text: str, party: str) -> None:
+    assert extract(text).parties == [party]
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "target"),
+    [
+        (
+            "Russia insists that Ukraine must give up its claim to the territory.",
+            "Russia",
+            "Ukraine",
+        ),
+        ("Egypt called on Hamas to accept a ceasefire.", "Egypt", "Hamas"),
+        (
+            "Ukraine rejected Russia's demand for recognition of the annexed regions.",
+            "Ukraine",
+            "Russia",
+        ),
+    ],
+)
+def test_extract_stance_target(text: str, party: str, target: str) -> None:
+    assert {s.target for s in extract(text).stances if s.party == party} == {target}
+
+
+@pytest.mark.slow
+def test_extract_two_processes_give_the_same_records() -> None:
+    articles = [as_article(r) for r in dev_records()[:4]]
+    one = [r.model_dump() for r in extractor().pipe(articles, n_process=1)]
+    two = [r.model_dump() for r in extractor().pipe(articles, batch_size=2, n_process=2)]
+    assert one == two

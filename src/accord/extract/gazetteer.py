@@ -31,7 +31,6 @@ _BLOCK = (
     "South America",
     "North America",
     "Central America",
-    "Northern Ireland",
     "Irish Sea",
     "Korea Peninsula",
     "Korean Peninsula",
@@ -39,10 +38,6 @@ _BLOCK = (
     "West Bank",
     "Gaza Strip",
     "American Samoa",
-    "Turkish Cypriot",
-    "Greek Cypriot",
-    "Turkish Cypriots",
-    "Greek Cypriots",
 )
 _FUZZY_LABELS = frozenset({"GPE", "ORG", "NORP"})
 
