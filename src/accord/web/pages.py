@@ -54,9 +54,7 @@ def _menu(neg: str) -> list[tuple[str, str, str]]:
 def _negotiation(store: Store, key: str) -> tuple[str, str]:
     """(id, name) of the negotiation ``key`` names; E704 (404) otherwise."""
     with store.session() as session:
-        neg_id = queries.negotiation_id(session, key)
-    name = next(n.name for n in track.negotiations(store) if n.id == neg_id)
-    return neg_id, name
+        return queries.negotiation(session, key)
 
 
 @router.get("/")

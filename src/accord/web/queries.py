@@ -41,6 +41,7 @@ __all__ = [
     "articles",
     "events",
     "meetings",
+    "negotiation",
     "negotiation_id",
     "stances",
 ]
@@ -57,14 +58,21 @@ class Window:
     offset: int = 0
 
 
-def negotiation_id(session: Session, key: str) -> str:
-    """The id of the negotiation whose id or name is ``key``."""
-    found = session.scalar(
-        select(Negotiation.id).where((Negotiation.id == key) | (Negotiation.name == key))
-    )
+def negotiation(session: Session, key: str) -> tuple[str, str]:
+    """(id, name) of the negotiation whose id or name is ``key``."""
+    found = session.execute(
+        select(Negotiation.id, Negotiation.name).where(
+            (Negotiation.id == key) | (Negotiation.name == key)
+        )
+    ).first()
     if found is None:
         raise ReferenceError_("E704", what="negotiation", key=key)
-    return found
+    return found[0], found[1]
+
+
+def negotiation_id(session: Session, key: str) -> str:
+    """The id of the negotiation whose id or name is ``key``."""
+    return negotiation(session, key)[0]
 
 
 def _names(session: Session) -> dict[str, str]:
