@@ -18,6 +18,7 @@ PAGES = [
     (f"/n/{quote(RU)}/board", "board"),
     (f"/n/{quote(RU)}/timeline", "timeline"),
     (f"/n/{quote(RU)}/timeline?party=Russia&issue=territory&since=2025-01-01", "timeline-filtered"),
+    (f"/n/{quote(RU)}/changes?since=2025-11-01", "changes"),
     (f"/n/{quote(RU)}/network", "network"),
     (f"/n/{quote(RU)}/articles", "sources"),
     ("/articles/seed", "article"),

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from accord import track
 from accord.report import charts
+from accord.report.briefing import DEFAULT_WINDOW
 from accord.report.runs import DEFAULT_RUNS, MAX_RUNS, run_bargain, run_forecast
 from accord.schema import Scenario
 from accord.schema.record import Board, BoardCell, EvidenceRecord
@@ -45,6 +46,7 @@ def _menu(neg: str) -> list[tuple[str, str, str]]:
     return [
         ("board", "Board", f"/n/{neg}/board"),
         ("timeline", "Timeline", f"/n/{neg}/timeline"),
+        ("changes", "Changes", f"/n/{neg}/changes"),
         ("network", "Network", f"/n/{neg}/network"),
         ("articles", "Sources", f"/n/{neg}/articles"),
         ("draft", "Model", f"/n/{neg}/draft"),
@@ -163,6 +165,26 @@ def timeline_page(
         parties=board.parties,
         issues=board.issues,
         chosen={"party": party or "", "issue": issue or "", "since": since, "until": until},
+    )
+
+
+@router.get("/n/{negotiation}/changes")
+def changes_page(
+    request: Request, negotiation: str, since: Day = None, until: Day = None
+) -> HTMLResponse:
+    store = _store(request)
+    neg_id, name = _negotiation(store, negotiation)
+    if since is None:
+        last = next(n.last for n in track.negotiations(store) if n.id == neg_id)
+        since = (last or dt.date.today()) - DEFAULT_WINDOW
+    return render(
+        request,
+        "changes.html",
+        title=f"Changes · {name}",
+        nav="changes",
+        menu=_menu(neg_id),
+        name=name,
+        changes=track.diff(store, since, negotiation=neg_id, until=until),
     )
 
 
