@@ -36,11 +36,12 @@ CHROMIUM_ARGS = [
 ]
 
 
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+
+
 def chromium_path() -> str:
     """Debian's chromium, or fail (under CI) / skip (elsewhere) naming what to install."""
-    found = shutil.which("chromium") or (
-        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-    )
+    found = shutil.which("chromium") or (str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None)
     if found is None:
         reason = "Debian's chromium is not installed; run scripts/setup-services"
         if os.environ.get("CI") == "true":
