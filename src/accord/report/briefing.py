@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 from sqlalchemy import select
 
@@ -19,6 +18,7 @@ from accord import track
 from accord.errors import InputError
 from accord.report import charts
 from accord.report.assets import asset
+from accord.report.jinja import environment
 from accord.report.runs import run_bargain, run_forecast
 from accord.schema import Scenario
 from accord.schema.record import Board, BoardCell, EvidenceRecord
@@ -31,13 +31,7 @@ __all__ = ["DEFAULT_WINDOW", "build_briefing"]
 #: "What changed" covers this many days up to the newest fact, unless told otherwise.
 DEFAULT_WINDOW = dt.timedelta(days=7)
 
-_env = Environment(
-    loader=PackageLoader("accord.report", "templates"),
-    autoescape=True,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_env = environment("accord.report")
 
 
 def _inline_script(text: str) -> Markup:
