@@ -69,6 +69,21 @@ def test_web_excerpts_group_facts_by_sentence_and_mark_names() -> None:
     ]
     found = excerpts(facts)
     assert [(e.start, e.end) for e in found] == [(0, 9), (10, 50)]
-    assert found[1].labels == ["Russia: demand", "REQUEST"]
+    assert found[1].labels == ["REQUEST", "Russia: demand"]  # same span: by fact id
     assert str(found[1].html).count("fact-name") == 2
     assert "&lt;territory&gt;" in str(found[1].html)
+
+
+def test_web_excerpts_stitch_overlapping_sentences() -> None:
+    text = "Ukraine rejects Russia's demand for land."
+    whole = FactText(100, 100 + len(text), text, "stance", "st_1", "Ukraine: reject", ("Ukraine",))
+    inner = text[16:]
+    part = FactText(116, 116 + len(inner), inner, "stance", "st_2", "Russia: demand", ("Russia",))
+    later = FactText(300, 305, "Later", "status", "ss_1", "unresolved", ())
+    found = excerpts([part, later, whole])
+    assert [(e.start, e.end, e.gap_before) for e in found] == [
+        (100, 100 + len(text), True),
+        (300, 305, True),
+    ]
+    assert _text(str(found[0].html)) == text
+    assert 'data-facts="st_1 st_2"' in str(found[0].html)

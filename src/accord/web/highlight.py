@@ -65,30 +65,79 @@ class FactText:
 
 @dataclass(frozen=True)
 class Excerpt:
-    """One kept sentence, where it sits in the article, and its marked HTML."""
+    """A stretch of kept text, where it sits in the article, and its marked HTML."""
 
     start: int
     end: int
     html: Markup
     labels: list[str]
+    gap_before: bool
+
+
+def _fits(fact: FactText) -> bool:
+    """The sentence is exactly the article text at its span, so it can be stitched."""
+    return len(fact.sentence) == fact.end - fact.start
+
+
+def _segments(facts: Sequence[FactText]) -> list[list[FactText]]:
+    """Facts grouped into stretches of overlapping spans, in text order."""
+    out: list[list[FactText]] = []
+    for fact in sorted(facts, key=lambda f: (f.start, -f.end, f.fact_id)):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and _fits(fact)
+            and all(_fits(f) for f in last)
+            and fact.start < max(f.end for f in last)
+        ):
+            last.append(fact)
+        elif last is not None and (fact.start, fact.end, fact.sentence) == (
+            last[0].start,
+            last[0].end,
+            last[0].sentence,
+        ):
+            last.append(fact)  # same sentence, even if it does not match its span
+        else:
+            out.append([fact])
+    return out
 
 
 def excerpts(facts: Sequence[FactText]) -> list[Excerpt]:
-    """Group facts by sentence; mark each sentence and the names of who and where in it.
+    """The kept text: each stretch of overlapping evidence stitched into one excerpt.
 
     The record keeps evidence sentences, not whole articles (news is copyrighted), so
-    the article page shows these sentences in text order.
+    the article page shows these stretches in text order with a gap marker between
+    stretches that do not touch. Every fact is marked over its own span, and the names
+    of who and where inside it are marked too.
     """
-    grouped: dict[tuple[int, int, str], list[FactText]] = {}
-    for fact in facts:
-        grouped.setdefault((fact.start, fact.end, fact.sentence), []).append(fact)
-    out = []
-    for (start, end, sentence), group in sorted(grouped.items()):
-        marks = [Mark(0, len(sentence), f.kind, f.fact_id, f.label) for f in group]
+    out: list[Excerpt] = []
+    previous_end = 0
+    for group in _segments(facts):
+        start = min(f.start for f in group)
+        end = max(f.end for f in group) if all(_fits(f) for f in group) else group[0].end
+        chars = [" "] * (end - start) if all(_fits(f) for f in group) else list(group[0].sentence)
+        marks: list[Mark] = []
         for fact in group:
+            offset = fact.start - start if _fits(fact) else 0
+            chars[offset : offset + len(fact.sentence)] = fact.sentence
+            marks.append(
+                Mark(offset, offset + len(fact.sentence), fact.kind, fact.fact_id, fact.label)
+            )
             for name in fact.names:
-                at = sentence.find(name) if name else -1
+                at = fact.sentence.find(name) if name else -1
                 if at >= 0:
-                    marks.append(Mark(at, at + len(name), "name", fact.fact_id, name))
-        out.append(Excerpt(start, end, highlight(sentence, marks), [f.label for f in group]))
+                    marks.append(
+                        Mark(offset + at, offset + at + len(name), "name", fact.fact_id, name)
+                    )
+        text = "".join(chars)
+        out.append(
+            Excerpt(
+                start,
+                end,
+                highlight(text, marks),
+                [f.label for f in group],
+                gap_before=start > previous_end,
+            )
+        )
+        previous_end = max(previous_end, end)
     return out
