@@ -16,6 +16,13 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/accord forecast examples/seed_talks.yaml
+	@# the record, end to end: bundled articles -> temporary DB -> board -> scenario -> models
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && db="sqlite:///$$tmp/demo.db" && set -x && \
+	$(BIN)/accord ingest examples/articles/*.jsonl --negotiation "North Atlantic fisheries talks" --db "$$db" && \
+	$(BIN)/accord board --db "$$db" && \
+	$(BIN)/accord draft-scenario --db "$$db" --out "$$tmp/scenario.yaml" && \
+	$(BIN)/accord forecast "$$tmp/scenario.yaml" && \
+	$(BIN)/accord bargain "$$tmp/scenario.yaml"
 
 services: $(STAMP)
 	bash scripts/setup-services

@@ -67,8 +67,27 @@ class Errors:
     E419 = "the folder holds no files to read (looked for {suffixes})"
 
     # extraction and evaluation (E5xx)
+    E500 = "cannot read the file: {reason}"
+    E501 = "not valid JSON: {reason}; each line must be one JSON object"
+    E502 = "expected a JSON object on this line, got {got}"
+    E503 = "missing field(s) {fields}; gold and prediction records need an 'id'"
+    E504 = "field {field!r} has the wrong shape; see `accord schema extraction`"
+    E505 = "the file is not UTF-8 text (looks binary or uses another encoding)"
+    E506 = "no article could be read from these inputs; nothing was extracted"
+    E507 = "{count} of {total} inputs could not be read (details above)"
 
     # store and views over the record (E6xx)
+    E600 = "cannot open the record at {url}: {reason}; check --db / $ACCORD_DB"
+    E601 = "unknown negotiation {name!r}; known: {known} (see 'accord negotiations')"
+    E602 = "no stored fact has the id {id!r}; ids look like st_…, mt_…, ev_…, ss_…"
+    E603 = "not a date: {value!r}; use YYYY-MM-DD"
+    E604 = "the record holds several negotiations; choose one with --negotiation: {known}"
+    E605 = "the record is empty; store articles first with 'accord ingest FILE…'"
+    E606 = "cannot draft a scenario for {name!r}: {reason}"
+    E607 = "cannot write {path}: {reason}"
+    E608 = "the record at {url} was written by a newer Accord ({reason}); upgrade Accord"
+    E609 = "{reason}"  # an article's extraction broke a rule of the record, already phrased
+    E610 = "--format {fmt} exports only {allowed}"
 
     # web app, API and reports (E7xx)
 

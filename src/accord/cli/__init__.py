@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import sys
 
-from accord.cli import forecast_cmd, schema_cmd  # noqa: F401  (registers the commands)
+from accord.cli import (  # noqa: F401  (each import registers its commands)
+    eval_cmd,
+    extract_cmd,
+    forecast_cmd,
+    ingest_cmd,
+    record_cmd,
+    schema_cmd,
+)
 from accord.cli._app import app, err_console
 from accord.errors import AccordError
 

@@ -21,6 +21,7 @@ __all__ = [
     "Extraction",
     "Meeting",
     "PersonRecord",
+    "Span",
     "Stance",
     "StanceType",
     "StatusCue",

@@ -1,0 +1,434 @@
+"""Stances: every verb (and stance noun) of every sentence, not only the root.
+
+For a trigger verb the holder is its subject (climbing xcomp/conj/advcl); a clause under a
+speech or demand verb belongs to the outer speaker: with an obligation modal ("Russia
+maintains that Ukraine must abandon …") it is the speaker's *demand*, a self-commitment
+("it would establish …") keeps its own type, anything else is only reported. Issues are read
+per clause (the trigger's subtree minus its subject and minus coordinated or embedded
+clauses with triggers of their own), so a coordinated list gives one stance per issue.
+Negation flips the type; "only if / unless / in exchange for / before …" makes the issues of
+the linked clause a *condition*.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from accord.extract.facts import DocFacts
+from accord.extract.gazetteer import TALK_NOUNS
+from accord.extract.holders import Holder, HolderResolver
+from accord.extract.resources import Lexicon
+from accord.schema import Stance, StanceType
+
+__all__ = ["find_stances"]
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep")
+_FLIP: dict[str, StanceType | None] = {
+    "accept": "reject",
+    "support": "oppose",
+    "offer": "reject",
+    "demand": None,
+    "reject": "accept",
+    "oppose": "support",
+    "condition": None,
+}
+_MARKS = frozenset(("if", "unless", "once", "before", "until", "provided", "providing", "when"))
+_PREP_CONDITIONS = (("in", "exchange", "for"), ("in", "return", "for"), ("on", "condition"))
+_CLAUSE_DEPS = ("ccomp", "conj", "advcl", "relcl", "parataxis")
+
+
+@dataclass
+class _Trigger:
+    token: Token
+    type: StanceType
+    noun: bool = False
+    obligation: bool = False
+
+
+def _governor(token: Token, lex: Lexicon) -> Token:
+    """The token's syntactic head, repairing one frequent parse error: in "X maintains that
+    A must p, q and r" the small model attaches q and r to "maintains" instead of p."""
+    head = token.head
+    if (
+        token.dep_ == "conj"
+        and _lemma(head) in lex.speech
+        and not any(c.dep_ in _SUBJECTS for c in token.children)
+    ):
+        for child in head.children:
+            if child.dep_ == "ccomp" and child.i < token.i:
+                return child
+    return head
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _phrasal(token: Token, lex: Lexicon) -> tuple[str, ...] | None:
+    for child in token.children:
+        if (child.dep_ in ("prt", "prep") and child.i == token.i + 1) or child.dep_ == "prt":
+            types = lex.phrasal.get(f"{_lemma(token)} {child.lower_}")
+            if types:
+                return types
+    return None
+
+
+def _triggers(sent: Span, lex: Lexicon) -> list[_Trigger]:
+    out: list[_Trigger] = []
+    for token in sent:
+        lemma = _lemma(token)
+        types: tuple[str, ...] | None = None
+        if token.pos_ == "VERB":
+            types = _phrasal(token, lex) or lex.verbs.get(lemma)
+        elif token.pos_ == "ADJ" and token.dep_ in ("acomp", "ROOT", "ccomp", "conj"):
+            types = lex.adjectives.get(lemma)
+        elif token.pos_ == "NOUN" and lemma in lex.nouns:
+            if any(c.dep_ == "poss" for c in token.children):
+                out.append(_Trigger(token, lex.nouns[lemma][0], noun=True))  # type: ignore[arg-type]
+            continue
+        if types:
+            out.append(_Trigger(token, types[0]))  # type: ignore[arg-type]
+        elif token.pos_ in ("VERB", "AUX") and _own_modal(token, lex.obligation):
+            out.append(_Trigger(token, "demand", obligation=True))
+    return out
+
+
+def _own_modal(token: Token, words: frozenset[str]) -> bool:
+    """An obligation on this very verb: "must/should/ought to" or "need/have to" + verb."""
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in words:
+            return True
+    head = token.head
+    return token.dep_ == "xcomp" and _lemma(head) in ("need", "have") and head.pos_ != "NOUN"
+
+
+def _subject(token: Token, lex: Lexicon) -> Token | None:
+    current = token
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        if current.dep_ in _CLIMB and current.head is not current:
+            current = _governor(current, lex)
+        elif current.dep_ == "relcl":
+            return current.head
+        else:
+            return None
+    return None
+
+
+def _passive_agent(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ in ("xcomp", "acomp") and any(c.dep_ == "neg" for c in head.children)
+
+
+def _modal(token: Token, lex: Lexicon) -> bool:
+    """An obligation on the verb or on the first verb of its coordination."""
+    current = token
+    for _ in range(4):
+        if _own_modal(current, lex.obligation):
+            return True
+        if current.dep_ in ("conj", "xcomp") and current.head is not current:
+            current = _governor(current, lex)
+        else:
+            break
+    return False
+
+
+def _outer_speaker(token: Token, lex: Lexicon) -> Token | None:
+    """The speech/demand verb whose complement clause contains ``token``, if any."""
+    current = token
+    for _ in range(6):
+        head = _governor(current, lex)
+        if current.dep_ in ("ccomp", "parataxis") and _lemma(head) in lex.speech:
+            return head
+        if head.dep_ == "ccomp" and current.dep_ == "conj" and head is not current.head:
+            current = head
+            continue
+        if current.dep_ in ("conj", "xcomp") and head is not current:
+            current = head
+            continue
+        if current.dep_ == "ROOT":
+            # "…, Turkey's president said Friday": the reporting verb is a child of the clause
+            for child in current.children:
+                if (
+                    child.dep_ in ("parataxis", "ccomp")
+                    and _lemma(child) in lex.speech
+                    and any(c.dep_ in _SUBJECTS for c in child.children)
+                ):
+                    return child
+        return None
+    return None
+
+
+def _hypothetical(token: Token) -> bool:
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "when", "unless", "once") for c in token.children
+    )
+
+
+def _adjective_complement(token: Token, heads: set[int]) -> bool:
+    if token.dep_ not in ("xcomp", "advcl"):
+        return False
+    return any(c.dep_ == "acomp" and c.i in heads for c in token.head.children)
+
+
+def _clause_scope(token: Token, skip_heads: set[int]) -> list[Token]:
+    """The trigger's own clause: its subtree minus subjects and clauses with own triggers."""
+    excluded: set[int] = set()
+    for child in token.children:
+        if (
+            child.dep_ in _SUBJECTS
+            or child.dep_ == "poss"
+            or (child.dep_ in _CLAUSE_DEPS and child.i in skip_heads and not _hypothetical(child))
+        ):
+            excluded.update(t.i for t in child.subtree)
+    scope = [t for t in token.subtree if t.i not in excluded]
+    if token.pos_ == "ADJ" and token.dep_ == "acomp":
+        for sibling in token.head.children:
+            if sibling.dep_ in ("xcomp", "advcl") and any(
+                c.lower_ == "to" for c in sibling.children
+            ):
+                scope.extend(sibling.subtree)
+    if token.dep_ == "relcl":
+        scope.extend(t for t in token.head.subtree if t.i not in {s.i for s in token.subtree})
+    return scope
+
+
+def _attached(marker: Token, token: Token, *, phrase: bool) -> bool:
+    """The marker belongs to the trigger's clause, not to a clause nested deeper. Explicit
+    phrases ("as long as", "in exchange for") may sit in the object's relative clause, where
+    the small parser often attaches them."""
+    governor = marker.head
+    steps = 0
+    blocked = ("acl", "ccomp", "pcomp") if phrase else ("relcl", "acl", "ccomp", "pcomp")
+    while steps < 6 and governor.i != token.i:
+        if governor.dep_ in blocked and governor.head.i != token.i:
+            return False
+        if governor.head is governor:
+            return False
+        governor = governor.head
+        steps += 1
+    return governor.i == token.i
+
+
+def _condition_split(token: Token, scope: list[Token]) -> tuple[set[int], str | None]:
+    """Token ids of the linked condition clause within the scope, and its text."""
+    ids = {t.i for t in scope}
+    sequenced = any(t.lower_ == "first" for t in scope)
+    for t in scope:
+        lower = t.lower_
+        following = tuple(x.lower_ for x in t.doc[t.i : t.i + 3])
+        phrase = following[:2] == ("as", "long") or following[:2] in (
+            ("in", "exchange"),
+            ("in", "return"),
+            ("on", "condition"),
+        )
+        if t.i == token.i or not _attached(t, token, phrase=phrase):
+            continue
+        clause: Token | None = None
+        if lower == "then" and sequenced and t.dep_ == "advmod" and t.head.i != token.i:
+            clause = t.head
+        elif lower in _MARKS and t.dep_ in ("mark", "advmod", "prep"):
+            if t.i > 0 and t.doc[t.i - 1].lower_ == "even":
+                continue
+            clause = t.head if t.dep_ == "mark" or t.dep_ == "advmod" else t
+        elif following[:2] == ("as", "long") and len(following) == 3:
+            clause = t.doc[t.i + 2].head
+        else:
+            for words in _PREP_CONDITIONS:
+                window = tuple(x.lower_ for x in t.doc[t.i : t.i + len(words)])
+                if window == words:
+                    clause = t
+        if clause is not None and clause.i != token.i:
+            sub = [x for x in clause.subtree if x.i in ids]
+            if sub:
+                text = t.doc[min(x.i for x in sub) : max(x.i for x in sub) + 1].text
+                start = min(t.i, min(x.i for x in sub))
+                return {x.i for x in sub} | {t.i} | set(range(start, t.i)), text
+    return set(), None
+
+
+def _issues_in(ids: set[int], facts: DocFacts) -> list[str]:
+    found: list[str] = []
+    for hit in facts.issue_hits:
+        if hit.start in ids and hit.issue not in found:
+            found.append(hit.issue)
+    return found
+
+
+@dataclass
+class _Context:
+    """What every trigger of one sentence shares."""
+
+    doc: Doc
+    facts: DocFacts
+    lex: Lexicon
+    resolver: HolderResolver
+    heads: set[int]
+    speaker: Holder | None
+
+
+def _skipped(trig: _Trigger, ctx: _Context) -> bool:
+    token = trig.token
+    if trig.noun:
+        return False
+    return (
+        _lemma(token) in ctx.lex.report_only
+        # "unwilling to endorse", "agreed to abandon": the outer verb decides
+        or (token.dep_ in ("xcomp", "acomp") and token.head.i in ctx.heads)
+        # "When the DPRK backs …": a condition, not a stance
+        or _hypothetical(token)
+        # "appeared more willing … to strike a deal": the adjective decides
+        or _adjective_complement(token, ctx.heads)
+    )
+
+
+def _holder(trig: _Trigger, ctx: _Context) -> tuple[Holder, StanceType] | None:
+    """Whose stance it is, after embedding under a speech verb; ``None`` if only reported."""
+    token, kind = trig.token, trig.type
+    if trig.noun:
+        owner = next(c for c in token.children if c.dep_ == "poss")
+        return ctx.resolver.resolve(owner, ctx.speaker), kind
+    subject = _subject(token, ctx.lex)
+    if subject is None:
+        holder = Holder()
+    elif subject.lemma_.lower() in TALK_NOUNS and kind == "accept":
+        holder = Holder(parties=list(ctx.resolver.pair))  # "the talks reached a ceasefire"
+    else:
+        holder = ctx.resolver.resolve(subject, ctx.speaker)
+    outer = _outer_speaker(token, ctx.lex)
+    outer_subject = _subject(outer, ctx.lex) if outer is not None and outer.i != token.i else None
+    if outer is None or outer_subject is None:
+        return holder, kind
+    speaker = ctx.resolver.resolve(outer_subject, ctx.speaker)
+    inner, outer_parties = set(holder.parties), set(speaker.parties)
+    if not outer_parties or (inner and outer_parties < inner):
+        return holder, kind  # a source reports it, or "X said both sides had agreed"
+    if not inner or inner <= outer_parties:
+        return speaker, kind
+    if _modal(token, ctx.lex) or "demand" in ctx.lex.verbs.get(_lemma(outer), ()):
+        return speaker, "demand"  # "Russia maintains that Ukraine must abandon …"
+    return None
+
+
+def _polarity(token: Token, kind: StanceType, lex: Lexicon) -> tuple[StanceType | None, bool]:
+    if not _negated(token):
+        return kind, False
+    following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    lemma = _lemma(token)
+    if lemma in lex.double_negation or f"{lemma} {following}" in lex.double_negation:
+        return "offer", True  # "did not rule out"
+    return _FLIP[kind], True
+
+
+def _issue_pairs(
+    trig: _Trigger, kind: StanceType, ctx: _Context
+) -> tuple[list[tuple[str, StanceType]], str | None]:
+    token = trig.token
+    scope = _clause_scope(token, ctx.heads - {token.i})
+    subject = None if trig.noun else _subject(token, ctx.lex)
+    if (
+        subject is not None
+        and subject.head.i == token.i
+        and subject.pos_ != "PRON"
+        and not ctx.resolver.resolve(subject).parties
+    ):
+        scope.extend(subject.subtree)  # "a few hundred troops should remain": what is wanted
+    cond_ids, cond_text = _condition_split(token, scope)
+    main = _issues_in({t.i for t in scope} - cond_ids, ctx.facts)
+    linked = _issues_in(cond_ids, ctx.facts)
+    if cond_text is None or kind == "accept":
+        return [(i, kind) for i in main], None
+    pairs: list[tuple[str, StanceType]] = [(i, kind) for i in main if i not in linked]
+    if linked:
+        return pairs + [(i, "condition") for i in linked], cond_text
+    return [(i, "condition") for i in main], cond_text
+
+
+def _evidence(sent: Span) -> tuple[str, tuple[int, int]]:
+    raw = sent.doc.text[sent.start_char : sent.end_char]
+    start = sent.start_char + len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    return text, (start, start + len(text))
+
+
+def find_stances(
+    doc: Doc, facts: DocFacts, lex: Lexicon, attribution: dict[int, str], extractor: str
+) -> list[Stance]:
+    resolver = HolderResolver(doc, facts)
+    stances: list[Stance] = []
+    seen: set[tuple[str, str, str, int]] = set()
+    for sent_index, sent in enumerate(doc.sents):
+        triggers = _triggers(sent, lex)
+        ctx = _Context(
+            doc,
+            facts,
+            lex,
+            resolver,
+            {t.token.i for t in triggers},
+            _sentence_speaker(sent, lex, resolver),
+        )
+        evidence, span = _evidence(sent)
+        for trig in triggers:
+            if _skipped(trig, ctx):
+                continue
+            found = _holder(trig, ctx)
+            if found is None or not found[0].parties:
+                continue
+            holder, base = found
+            kind, negated = _polarity(trig.token, base, lex)
+            if kind is None:
+                continue
+            pairs, condition = _issue_pairs(trig, kind, ctx)
+            for party in holder.parties:
+                for issue, pair_kind in pairs:
+                    key = (party, issue, pair_kind, sent_index)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    stances.append(
+                        Stance(
+                            party=party,
+                            issue=issue,
+                            type=pair_kind,
+                            evidence=evidence,
+                            holder=holder.person or party,
+                            negated=negated,
+                            condition=condition if pair_kind == "condition" else None,
+                            attribution=attribution.get(sent_index),
+                            span=span,
+                            extractor=extractor,
+                        )
+                    )
+    return stances
+
+
+def _sentence_speaker(sent: Span, lex: Lexicon, resolver: HolderResolver) -> Holder | None:
+    """Who speaks in a sentence with a reporting verb: "we" in a quote refers to them."""
+    for token in sent:
+        if _lemma(token) in lex.speech and token.pos_ == "VERB":
+            subject = _subject(token, lex)
+            if subject is not None and (subject.pos_ != "PRON" or subject.lower_ in ("he", "she")):
+                holder = resolver.resolve(subject)
+                if holder.parties:
+                    return holder
+    return None
