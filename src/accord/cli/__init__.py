@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from accord.cli import (  # noqa: F401  (register the commands)
+from accord.cli import (  # noqa: F401  (each import registers its commands)
     bargain_cmd,
     eval_cmd,
     extract_cmd,
