@@ -225,3 +225,17 @@ def test_extract_two_processes_give_the_same_records() -> None:
     one = [r.model_dump() for r in extractor().pipe(articles, n_process=1)]
     two = [r.model_dump() for r in extractor().pipe(articles, batch_size=2, n_process=2)]
     assert one == two
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "Assistant Secretary of State Jane Holloway said the talks would resume.",
+            "United States",
+        ),
+        ("Talks chaired by independent mediator Anna Lindqvist resumed in Oslo.", "mediator"),
+    ],
+)
+def test_extract_office_gives_the_actor_party(text: str, party: str) -> None:
+    assert [a.party for a in extract(text).actors] == [party]

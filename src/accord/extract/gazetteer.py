@@ -27,6 +27,7 @@ AGENT_NOUNS = words("agent_nouns")
 TALK_NOUNS = words("talk_nouns")
 #: Place names that contain a party's name but are not that party.
 _BLOCK = (
+    "Secretary of State for",  # a British office, unlike the US "Secretary of State"
     "Latin America",
     "South America",
     "North America",
