@@ -57,7 +57,7 @@ def _select_parties(facts: DocFacts) -> list[str]:
     chosen |= {s.party for s in facts.stances}
     chosen |= {name for m in facts.meetings for name in m.participants if name in first}
     chosen |= {p.party for p in facts.people if p.party and p.party != "mediator"}
-    return sorted(chosen, key=lambda p: first.get(p, 10**9))
+    return sorted(chosen, key=lambda p: (first.get(p, 10**9), p))  # stable across runs
 
 
 def _agenda_issues(doc: Doc, facts: DocFacts) -> list[str]:
