@@ -53,7 +53,8 @@ def _select_parties(facts: DocFacts) -> list[str]:
     for mention in facts.party_mentions:
         weight[mention.party] += mention.weight
         first.setdefault(mention.party, mention.start)
-    chosen = {p for p, w in weight.items() if w >= _MIN_WEIGHT}
+    acting: Counter[str] = Counter(m.party for m in facts.party_mentions if m.weight >= 1)
+    chosen = {p for p, w in weight.items() if w >= _MIN_WEIGHT and acting[p] >= 2}
     chosen |= {s.party for s in facts.stances}
     chosen |= {name for m in facts.meetings for name in m.participants if name in first}
     chosen |= {p.party for p in facts.people if p.party and p.party != "mediator"}

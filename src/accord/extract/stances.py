@@ -305,8 +305,12 @@ def _skipped(trig: _Trigger, ctx: _Context) -> bool:
         or _hypothetical(token)
         # "appeared more willing … to strike a deal": the adjective decides
         or _adjective_complement(token, ctx.heads)
-        # "agreement must be reached on …": wanted, not yet accepted
-        or (trig.type == "accept" and _own_modal(token, ctx.lex.obligation))
+        # "agreement must be reached on …": wanted, not yet accepted by anyone
+        or (
+            trig.type == "accept"
+            and _own_modal(token, ctx.lex.obligation)
+            and any(c.dep_ == "auxpass" for c in token.children)
+        )
         # "declined to say whether …": no comment, not a refusal
         or any(c.dep_ == "xcomp" and _lemma(c) in ctx.lex.speech for c in token.children)
     )
