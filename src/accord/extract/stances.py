@@ -393,13 +393,21 @@ def _issue_pairs(
     cond_ids, cond_text = _condition_split(token, scope, ctx.lex)
     main = _issues_in({t.i for t in scope} - cond_ids, ctx.facts)
     linked = _issues_in(cond_ids, ctx.facts)
-    exchange = cond_text is not None and cond_text.lower().startswith(("in exchange", "in return"))
-    if cond_text is None or (kind == "accept" and exchange):
-        return [(i, kind) for i in main], None  # what is traded for is the deal, not a stance
+    if cond_text is None or (kind == "accept" and not _binding(cond_text)):
+        # what an agreement trades for, or its fallback ("agreed to X if Y fails"), is the
+        # agreement itself; only "only if / unless / provided …" make an acceptance conditional
+        return [(i, kind) for i in main], None
     pairs: list[tuple[str, StanceType]] = [(i, kind) for i in main if i not in linked]
     if linked:
         return pairs + [(i, "condition") for i in linked], cond_text
     return [(i, "condition") for i in main], cond_text
+
+
+_BINDING = ("only if", "unless", "provided", "providing", "on condition", "as long as")
+
+
+def _binding(condition: str) -> bool:
+    return condition.lower().startswith(_BINDING) or " only if " in f" {condition.lower()}"
 
 
 def _evidence(sent: Span) -> tuple[str, tuple[int, int]]:
