@@ -245,3 +245,25 @@ def test_extract_must_agree_under_speech_is_a_demand() -> None:
     found = stances("Qatar said Hamas must agree to a ceasefire before any prisoner release.")
     assert ("Qatar", "ceasefire", "demand") in found
     assert not any(party == "Hamas" for party, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Moscow rejected the ceasefire proposal.", ["Russia"]),
+        (
+            "The Soviet Union and the United States met in Geneva. "
+            "Moscow rejected the ceasefire proposal.",
+            ["Soviet Union", "United States"],
+        ),
+        (
+            "North Vietnamese delegates met US envoys in Paris. "
+            "Hanoi rejected the US proposal for a troop withdrawal.",
+            ["North Vietnam", "United States"],
+        ),
+    ],
+)
+def test_extract_shared_capital_goes_to_the_state_the_article_names(
+    text: str, parties: list[str]
+) -> None:
+    assert extract(text, published="1985-11-20").parties == parties
