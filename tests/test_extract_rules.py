@@ -267,3 +267,8 @@ def test_extract_shared_capital_goes_to_the_state_the_article_names(
     text: str, parties: list[str]
 ) -> None:
     assert extract(text, published="1985-11-20").parties == parties
+
+
+def test_extract_definite_stance_noun_takes_the_previous_issues() -> None:
+    text = "Russia demanded a new border in the east. Ukraine rejected the demand."
+    assert ("Ukraine", "territory", "reject") in stances(text)
