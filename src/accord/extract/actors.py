@@ -26,6 +26,7 @@ _TITLES = words("name_titles")
 _NAME_GLUE = words("name_particles")
 _STOP = frozenset(("VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM"))
 _SPEECH = words("report_verbs")
+_MEDIATOR = frozenset(("mediator", "chair", "chairman", "facilitator", "moderator"))
 
 
 def normalise_name(text: str) -> str:
@@ -279,6 +280,8 @@ def _describe(doc: Doc, facts: DocFacts, index: int, person: Person) -> None:
         person.party = _gazetteer_party(person.name, facts)
     if person.party is None:
         person.party = _context_party(doc, facts, person, own)
+    if person.party is None and person.role and _MEDIATOR & set(person.role.lower().split()):
+        person.party = "mediator"  # an independent chair or mediator (corpus convention)
 
 
 def _context_party(doc: Doc, facts: DocFacts, person: Person, own: set[int]) -> str | None:

@@ -53,11 +53,12 @@ def _select_parties(facts: DocFacts) -> list[str]:
     for mention in facts.party_mentions:
         weight[mention.party] += mention.weight
         first.setdefault(mention.party, mention.start)
-    chosen = {p for p, w in weight.items() if w >= _MIN_WEIGHT}
+    acting: Counter[str] = Counter(m.party for m in facts.party_mentions if m.weight >= 1)
+    chosen = {p for p, w in weight.items() if w >= _MIN_WEIGHT and acting[p] >= 2}
     chosen |= {s.party for s in facts.stances}
     chosen |= {name for m in facts.meetings for name in m.participants if name in first}
-    chosen |= {p.party for p in facts.people if p.party}
-    return sorted(chosen, key=lambda p: first.get(p, 10**9))
+    chosen |= {p.party for p in facts.people if p.party and p.party != "mediator"}
+    return sorted(chosen, key=lambda p: (first.get(p, 10**9), p))  # stable across runs
 
 
 def _agenda_issues(doc: Doc, facts: DocFacts) -> list[str]:
@@ -76,7 +77,7 @@ def assemble(doc: Doc, facts: DocFacts, article: Article, extractor: str) -> Ext
     actors = [
         PersonRecord(name=p.name, party=p.party, role=p.role)
         for p in facts.people
-        if p.party in parties or (p.party is None and _official(p))
+        if p.party in parties or p.party == "mediator" or (p.party is None and _official(p))
     ]
     issues: list[str] = []
     for issue in [s.issue for s in facts.stances] + [c.issue for c in facts.status]:

@@ -27,6 +27,7 @@ AGENT_NOUNS = words("agent_nouns")
 TALK_NOUNS = words("talk_nouns")
 #: Place names that contain a party's name but are not that party.
 _BLOCK = (
+    "Secretary of State for",  # a British office, unlike the US "Secretary of State"
     "Latin America",
     "South America",
     "North America",
@@ -94,9 +95,14 @@ class PartyGazetteer:
                     continue
                 spans.append(Span(doc, start, end, label=match_id))
         kept = filter_spans(spans)
+        named = {
+            form.entry.name
+            for span in spans
+            if (form := self._forms[span.label]).entry is not None and form.form == "name"
+        }
         found: list[tuple[Span, PartyEntry, MentionForm]] = []
         for span in kept:
-            form = self._forms[span.label]
+            form = self._choose(span, spans, named)
             if form.entry is not None:
                 found.append((span, form.entry, form.form))
         covered = {i for span in kept for i in range(span.start, span.end)}
@@ -112,6 +118,13 @@ class PartyGazetteer:
                 found.append((ent, self._fuzzy[best[0]], "name"))
         found.sort(key=lambda item: item[0].start)
         return found
+
+    def _choose(self, span: Span, spans: list[Span], named: set[str]) -> _Form:
+        """One phrase, several parties ("Hanoi": Vietnam or North Vietnam): the one the
+        article names elsewhere, else the first listed (the present-day state)."""
+        same = [self._forms[s.label] for s in spans if (s.start, s.end) == (span.start, span.end)]
+        preferred = [f for f in same if f.entry is not None and f.entry.name in named]
+        return preferred[0] if preferred else same[0]
 
 
 def _is_agent_noun(token: Token) -> bool:

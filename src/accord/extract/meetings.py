@@ -70,9 +70,13 @@ def _participants(cue: Token, resolver: HolderResolver, draft: _Draft) -> None:
     anchors: list[Token] = []
     verb = _verb_of(cue)
     if cue.pos_ != "VERB":
-        for prep in cue.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("between", "with"):
-                anchors.extend(c for c in prep.children if c.dep_ == "pobj")
+        for child in cue.children:
+            if child.dep_ == "prep" and child.lower_ in ("between", "with"):
+                anchors.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ in ("relcl", "acl") and child.lemma_ == "attend":
+                # "the meeting, which was attended by Britain, China …"
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    anchors.extend(c for c in agent.children if c.dep_ == "pobj")
     for child in verb.children:
         if (child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ not in _VENUE_VERBS) or (
             child.dep_ == "dobj" and verb.lemma_ in _MEET_VERBS

@@ -291,6 +291,8 @@ class _Context:
     heads: set[int]
     speaker: Holder | None
     owners: set[int] = field(default_factory=set)
+    #: issues of the latest earlier stance, for "X rejected the proposal" with no issue named
+    previous: list[str] = field(default_factory=list)
 
 
 def _skipped(trig: _Trigger, ctx: _Context) -> bool:
@@ -305,8 +307,12 @@ def _skipped(trig: _Trigger, ctx: _Context) -> bool:
         or _hypothetical(token)
         # "appeared more willing … to strike a deal": the adjective decides
         or _adjective_complement(token, ctx.heads)
-        # "agreement must be reached on …": wanted, not yet accepted
-        or (trig.type == "accept" and _own_modal(token, ctx.lex.obligation))
+        # "agreement must be reached on …": wanted, not yet accepted by anyone
+        or (
+            trig.type == "accept"
+            and _own_modal(token, ctx.lex.obligation)
+            and any(c.dep_ == "auxpass" for c in token.children)
+        )
         # "declined to say whether …": no comment, not a refusal
         or any(c.dep_ == "xcomp" and _lemma(c) in ctx.lex.speech for c in token.children)
     )
@@ -363,6 +369,20 @@ def _target(trig: _Trigger, holder: Holder, ctx: _Context) -> str | None:
     return None
 
 
+def _anaphoric(token: Token, ctx: _Context) -> list[str]:
+    """ "Israel rejected the demand": a definite stance noun as object refers back to the
+    previous stance, so it takes that stance's issues."""
+    for child in token.children:
+        if (
+            child.dep_ in ("dobj", "nsubjpass")
+            and child.lemma_.lower() in _BACK_REFERENCES
+            and any(c.lower_ in ("the", "this", "that", "these", "such") for c in child.children)
+            and not any(c.dep_ == "poss" for c in child.children)
+        ):
+            return list(ctx.previous)
+    return []
+
+
 def _polarity(token: Token, kind: StanceType, lex: Lexicon) -> tuple[StanceType | None, bool]:
     if not _negated(token):
         return kind, False
@@ -387,15 +407,26 @@ def _issue_pairs(
     ):
         scope.extend(subject.subtree)  # "a few hundred troops should remain": what is wanted
     cond_ids, cond_text = _condition_split(token, scope, ctx.lex)
-    main = _issues_in({t.i for t in scope} - cond_ids, ctx.facts)
+    main = _issues_in({t.i for t in scope} - cond_ids, ctx.facts) or _anaphoric(token, ctx)
     linked = _issues_in(cond_ids, ctx.facts)
-    exchange = cond_text is not None and cond_text.lower().startswith(("in exchange", "in return"))
-    if cond_text is None or (kind == "accept" and exchange):
-        return [(i, kind) for i in main], None  # what is traded for is the deal, not a stance
+    if cond_text is None or (kind == "accept" and not _binding(cond_text)):
+        # what an agreement trades for, or its fallback ("agreed to X if Y fails"), is the
+        # agreement itself; only "only if / unless / provided …" make an acceptance conditional
+        return [(i, kind) for i in main], None
     pairs: list[tuple[str, StanceType]] = [(i, kind) for i in main if i not in linked]
     if linked:
         return pairs + [(i, "condition") for i in linked], cond_text
     return [(i, "condition") for i in main], cond_text
+
+
+_BACK_REFERENCES = frozenset(
+    ("demand", "demands", "proposal", "offer", "plan", "condition", "conditions", "request", "call")
+)
+_BINDING = ("only if", "unless", "provided", "providing", "on condition", "as long as")
+
+
+def _binding(condition: str) -> bool:
+    return condition.lower().startswith(_BINDING) or " only if " in f" {condition.lower()}"
 
 
 def _evidence(sent: Span) -> tuple[str, tuple[int, int]]:
@@ -411,6 +442,7 @@ def find_stances(
     resolver = HolderResolver(doc, facts)
     stances: list[Stance] = []
     seen: set[tuple[str, str, str, int]] = set()
+    recent: tuple[int, list[str]] = (-10, [])  # sentence and issues of the latest stances
     for sent_index, sent in enumerate(doc.sents):
         triggers = _triggers(sent, lex)
         ctx = _Context(
@@ -427,6 +459,8 @@ def find_stances(
         ctx.owners = {
             t.token.i for t, found in held if found and found[0].parties and not t.commitment
         }
+        ctx.previous = recent[1] if sent_index - recent[0] <= 2 else []
+        before = len(stances)
         for trig, found in held:
             if found is None or not found[0].parties:
                 continue
@@ -457,6 +491,8 @@ def find_stances(
                             extractor=extractor,
                         )
                     )
+        if len(stances) > before:
+            recent = (sent_index, list(dict.fromkeys(s.issue for s in stances[before:])))
     return stances
 
 
