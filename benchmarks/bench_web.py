@@ -23,7 +23,7 @@ TOKEN = "bench-token-0123456789"
 RU = "Russia-Ukraine war peace talks"
 
 
-def _best(job: Callable[[], object], repeat: int = 30) -> float:
+def _best(job: Callable[[], object], repeat: int = 100) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -55,7 +55,7 @@ def main() -> None:
             api = _best(lambda: client.get(f"/api/v1/negotiations/{RU}/board"))
             page = _best(lambda: client.get(f"/n/{RU}/board"))
             cell = _best(lambda: client.get(f"/n/{RU}/cell?issue=territory&party=Russia"))
-    print(f"baseline track.board: {base * 1000:.2f} ms (best of 30)")
+    print(f"baseline track.board: {base * 1000:.2f} ms (best of 100)")
     for name, value in (("API board", api), ("board page", page), ("cell evidence", cell)):
         print(f"{name:14s} {value / base:6.2f}× baseline")
 
