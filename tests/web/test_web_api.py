@@ -207,7 +207,7 @@ def test_web_api_forecast_is_deterministic(reader: TestClient) -> None:
     first = reader.get(path, params={"runs": 20, "seed": 7}).json()
     assert first == reader.get(path, params={"runs": 20, "seed": 7}).json()
     assert first["monte_carlo"]["settings"]["runs"] == 20
-    assert reader.get(path, params={"runs": 501}).status_code == 422
+    assert reader.get(path, params={"runs": 1001}).status_code == 422
 
 
 def test_web_api_bargain_explains_the_deadlock(reader: TestClient) -> None:

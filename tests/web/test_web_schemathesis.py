@@ -22,7 +22,7 @@ from tests.web.records import AUTH
 pytestmark = pytest.mark.slow
 
 EXAMPLES = 30
-#: Monte Carlo runs are capped in generated calls: a 500-run forecast takes ~30 s.
+#: Monte Carlo runs are capped in generated calls so that 30 examples stay quick.
 CHEAP_RUNS = 3
 
 
