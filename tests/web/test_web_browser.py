@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+import httpx
 import pytest
 
 from tests.web.conftest import Filled
 from tests.web.harness import Visit
-from tests.web.records import HOSTILE_NEGOTIATION, HOSTILE_SENTENCE, HOSTILE_TITLE
+from tests.web.records import AUTH, HOSTILE_NEGOTIATION, HOSTILE_SENTENCE, HOSTILE_TITLE
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -89,3 +90,30 @@ def visit_shot(name: str) -> object:
     from tests.web.harness import ARTIFACTS
 
     return ARTIFACTS / f"{name}.png"
+
+
+HOSTILE_ACTOR = '<b>Bold</b> & <a href="javascript:window.__pwned=4">link</a>'
+
+
+def test_web_chart_labels_render_literally(visit: Visit, served: tuple[str, Filled]) -> None:
+    base_url, _ = served
+    scenario = {
+        "name": "hostile labels",
+        "actors": [
+            {"id": "a", "name": HOSTILE_ACTOR, "capability": 1},
+            {"id": "b", "name": "Plain", "capability": 2},
+        ],
+        "issues": [{"id": "x", "name": "<i>Issue</i>"}],
+        "stakes": [
+            {"actor": "a", "issue": "x", "position": 10, "salience": 0.5},
+            {"actor": "b", "issue": "x", "position": 90, "salience": 0.7},
+        ],
+    }
+    stored = httpx.post(f"{base_url}/api/v1/scenarios", json=scenario, headers=AUTH)
+    assert stored.status_code == 201
+    visit.open(f"{base_url}/scenarios/{stored.json()['id']}/forecast?runs=5", "chart-hostile")
+    assert visit.problems == []
+    charts = visit.page.locator(".js-plotly-plot")
+    assert charts.locator("a, b, i").count() == 0
+    assert HOSTILE_ACTOR in charts.first.locator(".legendtext").first.text_content()
+    assert visit.page.evaluate("window.__pwned") is None

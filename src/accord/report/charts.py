@@ -7,9 +7,13 @@ Layouts are fixed (no random seeds, spring layouts seeded) so a figure is reprod
 
 from __future__ import annotations
 
+import html
+import json
 import math
+from typing import Any
 
 import plotly.graph_objects as go
+from plotly.utils import PlotlyJSONEncoder
 
 from accord.schema import Scenario
 from accord.schema.bargain import BargainResult
@@ -27,9 +31,25 @@ _LAYOUT = {
 }
 
 
+def _inert(value: Any) -> Any:
+    """Every string of the figure with ``&``, ``<`` and ``>`` escaped.
+
+    Plotly reads a few HTML tags in labels (``<b>``, ``<a href>``) and decodes entities,
+    so escaping shows a hostile name literally instead of formatting or linking it.
+    The template is Plotly's own and left alone.
+    """
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    if isinstance(value, dict):
+        return {k: v if k == "template" else _inert(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_inert(v) for v in value]
+    return value
+
+
 def _json(figure: go.Figure) -> str:
-    text: str = figure.to_json(pretty=False, engine="json")
-    return text
+    plain = _inert(figure.to_plotly_json())
+    return json.dumps(plain, cls=PlotlyJSONEncoder, separators=(",", ":"))
 
 
 def forecast_rounds(item: IssueForecast, scenario: Scenario | None = None) -> str:
