@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from accord.errors import InputError
 from accord.ingest import MAX_DOCUMENT_BYTES, IngestProblem, read_inputs
+from accord.ingest._fetch import fetch
 from accord.schema.news import Article
 
 PAGE = b"""<html><head><title>Lake commission meets</title>
@@ -39,6 +43,9 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path in routes:
             content_type, body = routes[self.path]
             self._send(200, content_type, body)
+        elif self.path == "/slow":
+            time.sleep(1.0)
+            self._send(200, "text/plain", TEXT)
         elif self.path == "/moved":
             self._redirect("/page")
         elif self.path == "/loop":
@@ -77,9 +84,16 @@ class _Handler(BaseHTTPRequestHandler):
         """Keep the test output clean."""
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """The size-cap and timeout tests hang up on purpose; report anything else."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd = _Server(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -160,3 +174,11 @@ def test_ingest_fetch_unreachable_host() -> None:
     assert isinstance(problem, IngestProblem)
     assert problem.code == "E415"
     assert problem.message.startswith("cannot fetch the URL: ")
+
+
+def test_ingest_fetch_times_out(server: str) -> None:
+    with pytest.raises(InputError) as raised:
+        fetch(f"{server}/slow", timeout=0.2)
+    assert (
+        str(raised.value) == f"{server}/slow: [E415] cannot fetch the URL: no answer within 0.2 s"
+    )

@@ -7,6 +7,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from accord.ingest import IngestProblem, article_id, normalise_text, read_inputs
 from accord.schema.news import Article
@@ -74,3 +76,15 @@ def test_ingest_language_short_text_kept_unjudged(tmp_path: Path) -> None:
     [article] = list(read_inputs([short]))
     assert isinstance(article, Article)
     assert article.language is None
+
+
+@given(st.text())
+def test_ingest_ids_normalisation_is_idempotent(text: str) -> None:
+    once = normalise_text(text)
+    assert normalise_text(once) == once
+    assert article_id(once) == article_id(text)
+
+
+@given(st.lists(st.text(alphabet=st.characters(categories=["L", "N", "P"]), min_size=1)))
+def test_ingest_ids_any_whitespace_between_words_same_id(words: list[str]) -> None:
+    assert article_id("\n\t ".join(words)) == article_id(" ".join(words))

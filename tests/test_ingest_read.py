@@ -155,7 +155,8 @@ def test_ingest_read_jsonl_line_over_cap(tmp_path: Path) -> None:
     with path.open("rb") as stream:
         items = list(_jsonl.read_jsonl(stream, source="cap.jsonl", limit=1000))
     assert [str(item) for item in items if isinstance(item, IngestProblem)] == [
-        "cap.jsonl:1: [E403] larger than the 0.001 MB limit; split it or pass it as JSONL"
+        "cap.jsonl:1: [E403] larger than the 0.001 MB limit for one document; "
+        "give big collections as JSONL"
     ]
     assert [item.article.id for item in items if not isinstance(item, IngestProblem)] == ["small"]
 
@@ -288,3 +289,9 @@ def test_ingest_read_problem_is_frozen() -> None:
     problem = IngestProblem.of("E401", source="b.txt")
     with pytest.raises(ValidationError):
         problem.code = "E400"  # type: ignore[misc]
+
+
+def test_ingest_read_stdin_closed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    [problem] = list(read_inputs(["-"]))
+    assert str(problem) == "<stdin>: [E400] cannot read the input: standard input is closed"

@@ -45,7 +45,7 @@ class Errors:
     E400 = "cannot read the input: {reason}"
     E401 = "no text: the input is empty or holds only whitespace"
     E402 = "looks like a binary file, not text; give text, HTML, a feed or JSONL"
-    E403 = "larger than the {limit} limit; split it or pass it as JSONL"
+    E403 = "larger than the {limit} limit for one document; give big collections as JSONL"
     E404 = "cannot decode the text: not UTF-8 and no usable charset declared or detected"
     E405 = "malformed JSON: {reason}"
     E406 = "bad article record: {reason}"

@@ -88,7 +88,7 @@ def map_batches(
         client: from :func:`accord.dist.dask_client`.
         batch_size: items per task; larger batches cost less scheduling, smaller ones
             balance the load better.
-        max_pending: batches in flight at once (default: twice the cluster's threads);
+        max_pending: batches in flight at once (default: four per cluster thread);
             bounds memory on both sides.
         progress: show a rich progress bar on stderr (only drawn on a terminal).
         console: where the bar goes (default: a stderr console).
@@ -103,7 +103,7 @@ def map_batches(
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     threads = sum(client.nthreads().values())  # type: ignore[no-untyped-call]
-    pending = max_pending or max(2, 2 * threads)
+    pending = max_pending or max(4, 4 * threads)
     total = len(items) if isinstance(items, Sized) else None
 
     def submit(batch: list[T]) -> Future[Any]:

@@ -53,13 +53,15 @@ def check_scheme(url: str) -> None:
         raise InputError("E413", source=url, scheme=scheme)
 
 
-def fetch(url: str, *, limit: int = MAX_DOCUMENT_BYTES) -> Fetched:
+def fetch(
+    url: str, *, limit: int = MAX_DOCUMENT_BYTES, timeout: float = TIMEOUT_SECONDS
+) -> Fetched:
     """Download ``url`` or raise an :class:`InputError` (E403, E413, E415, E416, E417)."""
     check_scheme(url)
     try:
         with (
             httpx.Client(
-                timeout=TIMEOUT_SECONDS,
+                timeout=timeout,
                 follow_redirects=True,
                 max_redirects=MAX_REDIRECTS,
                 headers={"User-Agent": f"accord/{__version__}"},
@@ -72,7 +74,7 @@ def fetch(url: str, *, limit: int = MAX_DOCUMENT_BYTES) -> Fetched:
     except httpx.UnsupportedProtocol as exc:
         raise InputError("E415", source=url, reason="redirected to a non-http address") from exc
     except httpx.TimeoutException as exc:
-        reason = f"no answer within {TIMEOUT_SECONDS:g} s"
+        reason = f"no answer within {timeout:g} s"
         raise InputError("E415", source=url, reason=reason) from exc
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise InputError("E415", source=url, reason=str(exc) or type(exc).__name__) from exc

@@ -87,7 +87,7 @@ def _article(line: bytes, *, source: str, where: str, first: bool) -> Located:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
-            "E405", source=source, where=where, reason=f"{exc.msg} at column {exc.colno}"
+            "E405", source=source, where=where, reason=f"{exc.msg} (column {exc.colno})"
         ) from exc
     if not isinstance(data, dict):
         reason = f"expected a JSON object, got {type(data).__name__}"

@@ -11,7 +11,7 @@ import py3langid
 __all__ = ["MIN_WORDS", "SAMPLE_CHARS", "detect_language"]
 
 MIN_WORDS = 20
-SAMPLE_CHARS = 10_000
+SAMPLE_CHARS = 2_000
 """Only the opening is classified: enough for a stable answer, cheap on long texts."""
 
 

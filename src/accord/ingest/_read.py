@@ -65,8 +65,11 @@ def read_inputs(
 
 
 def _read_one(given: str | Path, *, fetch_urls: bool) -> Iterator[Item]:
-    if isinstance(given, str) and given == "-":
-        yield from _read_stream(sys.stdin.buffer, source=STDIN, suffix="")
+    if given == "-":
+        if sys.stdin is None:  # a process started without standard input
+            yield IngestProblem.of("E400", source=STDIN, reason="standard input is closed")
+        else:
+            yield from _read_stream(sys.stdin.buffer, source=STDIN, suffix="")
     elif isinstance(given, str) and _URL.match(given):
         yield from _read_url(given, fetch_urls=fetch_urls)
     else:
