@@ -1,4 +1,4 @@
-"""Dev-set F1 reaches the issue's targets (real model, real corpus, same scorer as `accord eval`)."""
+"""Dev-set F1 reaches the issue's targets (real model and corpus, the `accord eval` scorer)."""
 
 from __future__ import annotations
 

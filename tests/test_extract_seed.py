@@ -31,6 +31,10 @@ def test_extract_seed_meeting_in_florida() -> None:
     assert {"Rustem Umerov", "Steve Witkoff", "Jared Kushner"} <= set(meetings[0].participants)
 
 
+def test_extract_seed_meeting_duration() -> None:
+    assert [m.duration for m in seed().meetings] == ["more than four hours"]
+
+
 def test_extract_seed_russian_demands() -> None:
     demands = {(s.party, s.issue) for s in seed().stances if s.type == "demand"}
     assert ("Russia", "territory") in demands

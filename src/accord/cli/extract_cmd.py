@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Annotated
 
 import typer
+from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from accord.cli._app import app, console, err_console
@@ -62,11 +63,24 @@ def extract_command(
     """
     articles = _Articles(inputs, fetch_urls=fetch)
     extractor = Extractor()
-    for record in extractor.pipe(articles, batch_size=batch_size, n_process=processes):
-        if jsonl:
-            sys.stdout.write(json.dumps(record.model_dump(mode="json"), ensure_ascii=False) + "\n")
-        else:
-            print_summary(record)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("extracting"),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
+    )
+    with progress:
+        task = progress.add_task("extract", total=None)
+        for record in extractor.pipe(articles, batch_size=batch_size, n_process=processes):
+            if jsonl:
+                line = json.dumps(record.model_dump(mode="json"), ensure_ascii=False)
+                sys.stdout.write(line + "\n")
+            else:
+                print_summary(record)
+            progress.advance(task)
     sys.stdout.flush()
     if articles.articles == 0:
         raise InputError("E506", source=", ".join(inputs), where=None)
@@ -81,14 +95,17 @@ def print_summary(record: Extraction) -> None:
     console.rule(f"[bold]{title}[/]  [dim]{record.id} · {record.published or 'no date'}[/]")
     console.print(f"[bold]Parties[/]: {', '.join(record.parties) or '—'}")
     actors = "; ".join(
-        f"{a.name} ({a.party}{', ' + a.role if a.role else ''})" for a in record.actors
+        f"{a.name} ({a.party or 'no party'}{', ' + a.role if a.role else ''})"
+        for a in record.actors
     )
     console.print(f"[bold]Actors[/]: {actors or '—'}")
     console.print(f"[bold]Issues[/]: {', '.join(record.issues) or '—'}")
     if record.stances:
         table = Table("party", "issue", "type", "holder", "evidence")
-        table.columns[-1].no_wrap = True
-        table.columns[-1].overflow = "ellipsis"
+        for column in table.columns[:-1]:
+            column.no_wrap = True
+        evidence = table.columns[-1]
+        evidence.no_wrap, evidence.overflow, evidence.max_width = True, "ellipsis", 40
         for s in record.stances:
             kind = f"{s.type}{' (negated)' if s.negated else ''}"
             table.add_row(s.party, s.issue, kind, s.holder or "", s.evidence)

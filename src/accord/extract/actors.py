@@ -25,6 +25,8 @@ ROLE_NOUNS = words("role_nouns")
 _TITLES = words("name_titles")
 _NAME_GLUE = words("name_particles")
 _STOP = frozenset(("VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM"))
+_SPEECH = words("report_verbs")
+_MEDIATOR = frozenset(("mediator", "chair", "chairman", "facilitator", "moderator"))
 
 
 def normalise_name(text: str) -> str:
@@ -121,7 +123,7 @@ def _candidate_spans(doc: Doc, facts: DocFacts) -> list[Span]:
             and (root.head.pos_ == "NOUN" or root.head.lower_ in ROLE_NOUNS)
         ):
             continue  # "Brexit" in "Brexit Secretary", "EU" in "EU negotiator"
-        if any(t.pos_ in _STOP for t in clean):
+        if any(t.pos_ in _STOP or t.lower_ in ROLE_NOUNS for t in clean):
             continue
         cleaned.append(clean)
     return _join_split_names(filter_spans(cleaned))
@@ -171,16 +173,16 @@ def _described_by(span: Span) -> list[list[Token]]:
     """Token groups that describe the person, most reliable first."""
     groups: list[list[Token]] = [_window_left(span)]
     root = span.root
-    for child in root.children:
-        if child.dep_ == "appos":
-            groups.append(list(child.subtree))
-    if root.dep_ == "appos":
-        groups.append(
-            [t for t in root.head.subtree if t.i < span.start and t.i >= root.head.left_edge.i][:12]
-        )
     if root.dep_ == "pobj" and root.head.lower_ in ("including", "like"):
         noun = root.head.head
         groups.append([t for t in noun.subtree if t.i < root.head.i])
+    for child in root.children:
+        if child.dep_ == "appos":
+            groups.append(list(child.subtree))
+    if root.dep_ == "appos" or (root.dep_ == "conj" and root.head.lower_ in ROLE_NOUNS):
+        # "the Northern Ireland Secretary, Sir Patrick Mayhew" (parsed as appos or conj)
+        head = root.head
+        groups.append(list(span.doc[head.left_edge.i : head.i + 1])[-12:])
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
         verb = root.head.head
         groups.extend(list(c.subtree) for c in verb.children if c.dep_ == "nsubjpass")
@@ -266,6 +268,9 @@ def _describe(doc: Doc, facts: DocFacts, index: int, person: Person) -> None:
     own = {i for i, p in facts.token_person.items() if p == index}
     for start, end in sorted(person.mentions):
         span = doc[start:end]
+        root = span.root
+        if root.dep_ == "nsubj" and root.head.lemma_ in _SPEECH:
+            person.speaks = True
         for group in _described_by(span):
             if person.party is None:
                 person.party = _party_in(group, facts, own)
@@ -275,6 +280,8 @@ def _describe(doc: Doc, facts: DocFacts, index: int, person: Person) -> None:
         person.party = _gazetteer_party(person.name, facts)
     if person.party is None:
         person.party = _context_party(doc, facts, person, own)
+    if person.party is None and person.role and _MEDIATOR & set(person.role.lower().split()):
+        person.party = "mediator"  # an independent chair or mediator (corpus convention)
 
 
 def _context_party(doc: Doc, facts: DocFacts, person: Person, own: set[int]) -> str | None:

@@ -13,7 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from accord.extract.facts import DocFacts
+from accord.extract.facts import DocFacts, Person
 from accord.extract.resources import words
 from accord.schema import Article, Event, Extraction, PersonRecord, Stance
 
@@ -30,6 +30,7 @@ _PLOVER = {
 }
 _AGENDA = words("agenda_words")
 _MIN_WEIGHT = 2
+_OFFICES = words("role_nouns") - words("non_office_roles")
 
 
 def plover_type(stance: Stance) -> str:
@@ -39,17 +40,25 @@ def plover_type(stance: Stance) -> str:
     return _PLOVER[stance.type]
 
 
+def _official(person: Person) -> bool:
+    """An unaffiliated person still listed: one with an office ("Assistant Secretary of
+    State X") or one the article quotes; pundits without a title rarely speak in these texts."""
+    role_words = set((person.role or "").lower().split())
+    return bool(role_words & _OFFICES) or person.speaks
+
+
 def _select_parties(facts: DocFacts) -> list[str]:
     weight: Counter[str] = Counter()
     first: dict[str, int] = {}
     for mention in facts.party_mentions:
         weight[mention.party] += mention.weight
         first.setdefault(mention.party, mention.start)
-    chosen = {p for p, w in weight.items() if w >= _MIN_WEIGHT}
+    acting: Counter[str] = Counter(m.party for m in facts.party_mentions if m.weight >= 1)
+    chosen = {p for p, w in weight.items() if w >= _MIN_WEIGHT and acting[p] >= 2}
     chosen |= {s.party for s in facts.stances}
     chosen |= {name for m in facts.meetings for name in m.participants if name in first}
-    chosen |= {p.party for p in facts.people if p.party}
-    return sorted(chosen, key=lambda p: first.get(p, 10**9))
+    chosen |= {p.party for p in facts.people if p.party and p.party != "mediator"}
+    return sorted(chosen, key=lambda p: (first.get(p, 10**9), p))  # stable across runs
 
 
 def _agenda_issues(doc: Doc, facts: DocFacts) -> list[str]:
@@ -68,7 +77,7 @@ def assemble(doc: Doc, facts: DocFacts, article: Article, extractor: str) -> Ext
     actors = [
         PersonRecord(name=p.name, party=p.party, role=p.role)
         for p in facts.people
-        if p.party in parties
+        if p.party in parties or p.party == "mediator" or (p.party is None and _official(p))
     ]
     issues: list[str] = []
     for issue in [s.issue for s in facts.stances] + [c.issue for c in facts.status]:

@@ -1,10 +1,10 @@
 """Dates of meetings, resolved against the article's publication date.
 
-Weekday references are resolved by hand (dateparser moves "Wednesday" written on a
-Wednesday to the previous week): past or present tense → the latest such day on or before
-publication, future tense → the next one after it. Day-and-month phrases go to dateparser
-with the publication date as base; without a year in the text or a publication date, a
-day cannot be determined and the date stays empty.
+Weekday references are resolved by hand: past or present tense → the latest such day on or
+before publication, future tense → the next one after it. Day-and-month phrases ("Aug. 2",
+"10 June 1996", "June 10-12" → the first day) go to dateutil with the publication year as
+default; without a year in the text or a publication date the day cannot be determined and
+the date stays empty.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import dateparser  # type: ignore[import-untyped]
+from dateutil import parser
 
 __all__ = ["resolve_date"]
 
@@ -22,6 +22,7 @@ _MONTH = re.compile(
 )
 _DAY = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*\d{1,2}\b")
 
 
 def resolve_date(text: str, published: dt.date | None, *, future: bool) -> dt.date | None:
@@ -39,13 +40,7 @@ def resolve_date(text: str, published: dt.date | None, *, future: bool) -> dt.da
     if published is None and not _YEAR.search(text):
         return None
     base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time())
-    parsed = dateparser.parse(
-        text,
-        languages=["en"],
-        settings={
-            "RELATIVE_BASE": base,
-            "PREFER_DATES_FROM": "current_period",
-            "REQUIRE_PARTS": ["day", "month"],
-        },
-    )
-    return parsed.date() if parsed else None
+    try:
+        return parser.parse(_RANGE.sub(r"\1", text), default=base).date()
+    except (ValueError, OverflowError):
+        return None

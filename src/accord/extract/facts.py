@@ -35,6 +35,7 @@ class Person:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     role: str | None = None
     party: str | None = None
+    speaks: bool = False
 
 
 @dataclass
@@ -42,6 +43,7 @@ class IssueHit:
     start: int
     end: int
     issue: str
+    weak: bool = False
 
 
 @dataclass

@@ -27,11 +27,11 @@ AGENT_NOUNS = words("agent_nouns")
 TALK_NOUNS = words("talk_nouns")
 #: Place names that contain a party's name but are not that party.
 _BLOCK = (
+    "Secretary of State for",  # a British office, unlike the US "Secretary of State"
     "Latin America",
     "South America",
     "North America",
     "Central America",
-    "Northern Ireland",
     "Irish Sea",
     "Korea Peninsula",
     "Korean Peninsula",
@@ -39,10 +39,6 @@ _BLOCK = (
     "West Bank",
     "Gaza Strip",
     "American Samoa",
-    "Turkish Cypriot",
-    "Greek Cypriot",
-    "Turkish Cypriots",
-    "Greek Cypriots",
 )
 _FUZZY_LABELS = frozenset({"GPE", "ORG", "NORP"})
 
@@ -67,6 +63,7 @@ class PartyGazetteer:
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._forms: dict[int, _Form] = {}
         self._fuzzy: dict[str, PartyEntry] = {}
+        self._order = {entry.name: index for index, entry in enumerate(parties())}
         for entry in parties():
             for name in entry.names:
                 self._add(nlp, name, _Form(entry, "name"))
@@ -99,9 +96,14 @@ class PartyGazetteer:
                     continue
                 spans.append(Span(doc, start, end, label=match_id))
         kept = filter_spans(spans)
+        named = {
+            form.entry.name
+            for span in kept
+            if (form := self._forms[span.label]).entry is not None and form.form != "metonym"
+        }
         found: list[tuple[Span, PartyEntry, MentionForm]] = []
         for span in kept:
-            form = self._forms[span.label]
+            form = self._choose(span, spans, named)
             if form.entry is not None:
                 found.append((span, form.entry, form.form))
         covered = {i for span in kept for i in range(span.start, span.end)}
@@ -117,6 +119,16 @@ class PartyGazetteer:
                 found.append((ent, self._fuzzy[best[0]], "name"))
         found.sort(key=lambda item: item[0].start)
         return found
+
+    def _choose(self, span: Span, spans: list[Span], named: set[str]) -> _Form:
+        """One phrase, several parties ("Hanoi": Vietnam or North Vietnam): the one the
+        article names elsewhere, else the first listed (the present-day state)."""
+        same = [self._forms[s.label] for s in spans if (s.start, s.end) == (span.start, span.end)]
+        preferred = [f for f in same if f.entry is not None and f.entry.name in named]
+        return min(preferred or same, key=self._rank)
+
+    def _rank(self, form: _Form) -> int:
+        return self._order.get(form.entry.name, -1) if form.entry is not None else -1
 
 
 def _is_agent_noun(token: Token) -> bool:

@@ -29,7 +29,7 @@ _BOTH = frozenset(["sides", "parties", "both"])
 class Holder:
     parties: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
-    pronoun: bool = False
+    target: str | None = None
 
     @property
     def person(self) -> str | None:
@@ -68,7 +68,8 @@ class HolderResolver:
     def _conjuncts(token: Token) -> list[Token]:
         out = [token]
         for child in token.children:
-            if child.dep_ == "conj":
+            # lists of names are often parsed as appositions: "the US, Russia, Britain and …"
+            if child.dep_ == "conj" or (child.dep_ == "appos" and child.pos_ == "PROPN"):
                 out.extend(HolderResolver._conjuncts(child))
         return out
 
@@ -86,7 +87,6 @@ class HolderResolver:
             return
         lower = token.lower_
         if token.pos_ == "PRON":
-            holder.pronoun = True
             self._pronoun(token, holder, speaker)
             return
         if (lower in _BOTH and any(c.lower_ in ("both", "two") for c in token.subtree)) or (
@@ -99,8 +99,9 @@ class HolderResolver:
             return
         if lower in AGENT_NOUNS or token.lemma_.lower() in AGENT_NOUNS or lower in TALK_NOUNS:
             for child in token.children:
-                if child.dep_ in ("poss", "compound", "amod", "nmod"):
-                    self._resolve_one(child, holder, speaker, depth + 1)
+                if child.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
+                    for item in self._conjuncts(child):  # "Israeli and Palestinian negotiators"
+                        self._resolve_one(item, holder, speaker, depth + 1)
                 elif child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
                     for obj in child.children:
                         if obj.dep_ == "pobj":

@@ -24,10 +24,13 @@ def _forms(token: Token) -> tuple[str, str]:
 class IssueMatcher:
     def __init__(self, nlp: Language) -> None:
         self._index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._weak: set[tuple[tuple[str, ...], str]] = set()
         for entry in issues():
             for term in entry.terms:
                 words = tuple(t.lower_ for t in nlp.make_doc(term))
                 self._index.setdefault(words[0], []).append((words, entry.id))
+                if term in entry.weak:
+                    self._weak.add((words, entry.id))
         for options in self._index.values():
             options.sort(key=lambda item: -len(item[0]))
 
@@ -37,7 +40,7 @@ class IssueMatcher:
         for token in doc:
             if token.i < taken_until:
                 continue
-            best: tuple[int, str] | None = None
+            best: tuple[int, str, bool] | None = None
             for form in _forms(token):
                 for words, issue in self._index.get(form, ()):
                     end = token.i + len(words)
@@ -46,8 +49,22 @@ class IssueMatcher:
                     if all(w in _forms(doc[token.i + k]) for k, w in enumerate(words)) and (
                         best is None or end > best[0]
                     ):
-                        best = (end, issue)
+                        best = (end, issue, (words, issue) in self._weak)
             if best is not None:
-                hits.append(IssueHit(token.i, best[0], best[1]))
+                hits.append(IssueHit(token.i, best[0], best[1], best[2]))
                 taken_until = best[0]
-        return hits
+        return _yield_to_phrase_heads(doc, hits)
+
+
+def _yield_to_phrase_heads(doc: Doc, hits: list[IssueHit]) -> list[IssueHit]:
+    """A modifier yields to the multi-word term it modifies: in "troop withdrawal from the
+    region" the territory phrase decides, not "troop" (military)."""
+    phrase_heads = {h.start: h for h in hits if h.end - h.start > 1}
+    kept: list[IssueHit] = []
+    for hit in hits:
+        head = doc[hit.start].head
+        owner = phrase_heads.get(head.i)
+        if owner is not None and owner is not hit and owner.issue != hit.issue:
+            continue
+        kept.append(hit)
+    return kept

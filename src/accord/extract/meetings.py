@@ -37,6 +37,7 @@ class _Draft:
     location: str | None = None
     date_text: str | None = None
     date: dt.date | None = None
+    duration: str | None = None
     evidence: str = ""
     span: tuple[int, int] = (0, 0)
 
@@ -69,9 +70,13 @@ def _participants(cue: Token, resolver: HolderResolver, draft: _Draft) -> None:
     anchors: list[Token] = []
     verb = _verb_of(cue)
     if cue.pos_ != "VERB":
-        for prep in cue.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("between", "with"):
-                anchors.extend(c for c in prep.children if c.dep_ == "pobj")
+        for child in cue.children:
+            if child.dep_ == "prep" and child.lower_ in ("between", "with"):
+                anchors.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ in ("relcl", "acl") and child.lemma_ == "attend":
+                # "the meeting, which was attended by Britain, China …"
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    anchors.extend(c for c in agent.children if c.dep_ == "pobj")
     for child in verb.children:
         if (child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ not in _VENUE_VERBS) or (
             child.dep_ == "dobj" and verb.lemma_ in _MEET_VERBS
@@ -131,9 +136,13 @@ def _place(sent: Span, facts: DocFacts, cue: Token) -> str | None:
 
 
 def _place_text(obj: Token) -> str:
-    words = [t for t in obj.subtree if t.dep_ not in ("relcl", "det", "punct") or t.i == obj.i]
+    words = [
+        t
+        for t in obj.subtree
+        if not t.is_space and (t.dep_ not in ("relcl", "det", "punct") or t.i == obj.i)
+    ]
     text = " ".join(t.text for t in words if t.dep_ != "det")
-    return text.replace(" in ", ", ").replace(" at ", ", ")
+    return text.replace(" in ", ", ").replace(" at ", ", ").strip()
 
 
 def _date(sent: Span, cue: Token, published: dt.date | None, future: bool) -> dt.date | None:
@@ -151,6 +160,18 @@ def _date(sent: Span, cue: Token, published: dt.date | None, future: bool) -> dt
     return None
 
 
+def _duration(sent: Span) -> str | None:
+    """How long the round lasted: "ran for more than four hours", "for three days"."""
+    for ent in sent.ents:
+        if (
+            ent.label_ in ("TIME", "DATE")
+            and ent.root.dep_ == "pobj"
+            and ent.root.head.lower_ == "for"
+        ):
+            return ent.text
+    return None
+
+
 def find_meetings(doc: Doc, facts: DocFacts) -> list[Meeting]:
     resolver = HolderResolver(doc, facts)
     drafts: list[_Draft] = []
@@ -165,6 +186,7 @@ def find_meetings(doc: Doc, facts: DocFacts) -> list[Meeting]:
         draft.location = _place(sent, facts, cue)
         future = any(t.lower_ in _FUTURE for t in sent)
         draft.date = _date(sent, cue, facts.published, future)
+        draft.duration = _duration(sent)
         if not draft.participants and not draft.location:
             continue
         previous = next((d for d in reversed(drafts) if _compatible(d, draft)), None)
@@ -174,6 +196,7 @@ def find_meetings(doc: Doc, facts: DocFacts) -> list[Meeting]:
                     previous.participants.append(name)
             previous.location = previous.location or draft.location
             previous.date = previous.date or draft.date
+            previous.duration = previous.duration or draft.duration
             previous.sentence = index
         else:
             drafts.append(draft)
@@ -183,6 +206,7 @@ def find_meetings(doc: Doc, facts: DocFacts) -> list[Meeting]:
             participants=d.participants,
             location=d.location,
             date=d.date,
+            duration=d.duration,
             evidence=d.evidence,
             span=d.span,
         )
@@ -205,6 +229,7 @@ def _fold_small(drafts: list[_Draft]) -> list[_Draft]:
             if name not in target.participants:
                 target.participants.append(name)
         target.date = target.date or small.date
+        target.duration = target.duration or small.duration
         if small.location and target.location and small.location not in target.location:
             target.location = f"{target.location}, {small.location}"
         target.location = target.location or small.location

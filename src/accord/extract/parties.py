@@ -54,7 +54,7 @@ def resolve_parties(doc: Doc, gazetteer: PartyGazetteer, facts: DocFacts) -> Non
     ]
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for token in doc:
-        if token.i in covered or token.pos_ not in ("NOUN", "ADJ"):
+        if token.i in covered or token.pos_ not in ("NOUN", "ADJ", "PROPN"):
             continue
         wanted = _GENERIC.get(token.lower_)
         if not wanted:

@@ -73,35 +73,49 @@ def find_sources(doc: Doc, facts: DocFacts) -> dict[int, str]:
 
 
 def _is_title(sent: Span) -> bool:
-    return "\n\n" in sent.doc.text[sent.start_char : sent.end_char + 2]
+    return "\n\n" in sent[-1].text_with_ws or sent[-1].is_space
+
+
+def _clause_of(token: Token) -> Span:
+    """The clause around a cue word: its nearest verb (or the sentence root) and subtree."""
+    current = token
+    while current.pos_ not in ("VERB", "AUX") and current.head is not current:
+        current = current.head
+    return current.doc[current.left_edge.i : current.right_edge.i + 1]
+
+
+def _cue(sent: Span) -> tuple[Token, StatusValue] | None:
+    for token in sent:
+        forms = {token.lemma_.lower(), token.lower_}
+        for cue_words, value in _STATUS:
+            if forms & cue_words:
+                return token, value
+    return None
 
 
 def find_status(doc: Doc, facts: DocFacts) -> list[StatusCue]:
+    """Explicit status words ("remains unresolved", "deadlock", "progress") and the issues
+    named in their clause; a negated clause ("no progress") is skipped."""
     cues: list[StatusCue] = []
     seen: set[str] = set()
     for sent in doc.sents:
-        words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-        negated = any(t.dep_ == "neg" for t in sent)
-        status: StatusValue | None = None
-        for cue_words, value in _STATUS:
-            if words & cue_words:
-                status = value
-                break
-        if status is None or (negated and status == "progress"):
+        found = _cue(sent)
+        if found is None:
+            continue
+        token, status = found
+        clause = _clause_of(token)
+        if any(t.dep_ == "neg" for t in clause) or any(c.lower_ == "no" for c in token.children):
             continue
         for hit in facts.issue_hits:
-            if (
-                sent.start <= hit.start < sent.end
-                and hit.issue != "process"
-                and hit.issue not in seen
-            ):
-                seen.add(hit.issue)
-                cues.append(
-                    StatusCue(
-                        issue=hit.issue,
-                        status=status,
-                        evidence=sent.text.strip(),
-                        span=(sent.start_char, sent.end_char),
-                    )
+            if hit.weak or not clause.start <= hit.start < clause.end or hit.issue in seen:
+                continue
+            seen.add(hit.issue)
+            cues.append(
+                StatusCue(
+                    issue=hit.issue,
+                    status=status,
+                    evidence=sent.text.strip(),
+                    span=(sent.start_char, sent.end_char),
                 )
+            )
     return cues

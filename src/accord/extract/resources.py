@@ -50,8 +50,7 @@ class PartyEntry:
 class IssueEntry:
     id: str
     terms: tuple[str, ...]
-    pa_x: tuple[str, ...]
-    plover: tuple[str, ...]
+    weak: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,8 @@ class Lexicon:
     report_only: frozenset[str]
     obligation: frozenset[str]
     commitment: frozenset[str]
-    conditions: tuple[str, ...]
+    condition_marks: frozenset[str]
+    condition_phrases: tuple[tuple[str, ...], ...]
     double_negation: frozenset[str]
     phrasal: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -139,8 +139,7 @@ def issues() -> tuple[IssueEntry, ...]:
         IssueEntry(
             id=key,
             terms=tuple(str(t) for t in value["terms"]),
-            pa_x=tuple(value.get("pa_x", [])),
-            plover=tuple(value.get("plover", [])),
+            weak=frozenset(str(t) for t in value.get("weak", [])),
         )
         for key, value in raw.items()
     )
@@ -167,6 +166,7 @@ def lexicon() -> Lexicon:
         report_only=frozenset(raw["report_only"]),
         obligation=frozenset(raw["obligation"]),
         commitment=frozenset(raw["commitment"]),
-        conditions=tuple(raw["conditions"]),
+        condition_marks=frozenset(raw["condition_marks"]),
+        condition_phrases=tuple(tuple(p.split()) for p in raw["condition_phrases"]),
         double_negation=frozenset(raw["double_negation"]),
     )

@@ -12,7 +12,7 @@ the linked clause a *condition*.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,8 +35,6 @@ _FLIP: dict[str, StanceType | None] = {
     "oppose": "support",
     "condition": None,
 }
-_MARKS = frozenset(("if", "unless", "once", "before", "until", "provided", "providing", "when"))
-_PREP_CONDITIONS = (("in", "exchange", "for"), ("in", "return", "for"), ("on", "condition"))
 _CLAUSE_DEPS = ("ccomp", "conj", "advcl", "relcl", "parataxis")
 
 
@@ -46,6 +44,7 @@ class _Trigger:
     type: StanceType
     noun: bool = False
     obligation: bool = False
+    commitment: bool = False
 
 
 def _governor(token: Token, lex: Lexicon) -> Token:
@@ -93,6 +92,10 @@ def _triggers(sent: Span, lex: Lexicon) -> list[_Trigger]:
             out.append(_Trigger(token, types[0]))  # type: ignore[arg-type]
         elif token.pos_ in ("VERB", "AUX") and _own_modal(token, lex.obligation):
             out.append(_Trigger(token, "demand", obligation=True))
+        elif token.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ in lex.commitment for c in token.children
+        ):
+            out.append(_Trigger(token, "offer", commitment=True))
     return out
 
 
@@ -158,7 +161,7 @@ def _outer_speaker(token: Token, lex: Lexicon) -> Token | None:
     current = token
     for _ in range(6):
         head = _governor(current, lex)
-        if current.dep_ in ("ccomp", "parataxis") and _lemma(head) in lex.speech:
+        if current.dep_ in ("ccomp", "parataxis") and _embeds(head, lex):
             return head
         if head.dep_ == "ccomp" and current.dep_ == "conj" and head is not current.head:
             current = head
@@ -189,6 +192,12 @@ def _adjective_complement(token: Token, heads: set[int]) -> bool:
     if token.dep_ not in ("xcomp", "advcl"):
         return False
     return any(c.dep_ == "acomp" and c.i in heads for c in token.head.children)
+
+
+def _embeds(token: Token, lex: Lexicon) -> bool:
+    """Verbs whose complement clause is the subject's claim or demand ("said", "demanded")."""
+    lemma = _lemma(token)
+    return lemma in lex.speech or "demand" in lex.verbs.get(lemma, ())
 
 
 def _clause_scope(token: Token, skip_heads: set[int]) -> list[Token]:
@@ -230,34 +239,27 @@ def _attached(marker: Token, token: Token, *, phrase: bool) -> bool:
     return governor.i == token.i
 
 
-def _condition_split(token: Token, scope: list[Token]) -> tuple[set[int], str | None]:
+def _condition_split(token: Token, scope: list[Token], lex: Lexicon) -> tuple[set[int], str | None]:
     """Token ids of the linked condition clause within the scope, and its text."""
     ids = {t.i for t in scope}
     sequenced = any(t.lower_ == "first" for t in scope)
     for t in scope:
-        lower = t.lower_
-        following = tuple(x.lower_ for x in t.doc[t.i : t.i + 3])
-        phrase = following[:2] == ("as", "long") or following[:2] in (
-            ("in", "exchange"),
-            ("in", "return"),
-            ("on", "condition"),
-        )
-        if t.i == token.i or not _attached(t, token, phrase=phrase):
+        window = tuple(x.lower_ for x in t.doc[t.i : t.i + 4])
+        phrase = next((p for p in lex.condition_phrases if window[: len(p)] == p), None)
+        if t.i == token.i or not _attached(t, token, phrase=phrase is not None):
             continue
         clause: Token | None = None
-        if lower == "then" and sequenced and t.dep_ == "advmod" and t.head.i != token.i:
-            clause = t.head
-        elif lower in _MARKS and t.dep_ in ("mark", "advmod", "prep"):
+        if t.lower_ == "then" and sequenced and t.dep_ == "advmod" and t.head.i != token.i:
+            clause = t.head  # "A should first …, then B could be discussed"
+        elif phrase is not None:
+            last = t.doc[t.i + len(phrase) - 1]
+            clause = (
+                last.head if last.dep_ == "mark" else t
+            )  # "as long as X does", "in exchange for X"
+        elif t.lower_ in lex.condition_marks and t.dep_ in ("mark", "advmod", "prep"):
             if t.i > 0 and t.doc[t.i - 1].lower_ == "even":
-                continue
-            clause = t.head if t.dep_ == "mark" or t.dep_ == "advmod" else t
-        elif following[:2] == ("as", "long") and len(following) == 3:
-            clause = t.doc[t.i + 2].head
-        else:
-            for words in _PREP_CONDITIONS:
-                window = tuple(x.lower_ for x in t.doc[t.i : t.i + len(words)])
-                if window == words:
-                    clause = t
+                continue  # "even if" concedes, it does not condition
+            clause = t if t.dep_ == "prep" else t.head
         if clause is not None and clause.i != token.i:
             sub = [x for x in clause.subtree if x.i in ids]
             if sub:
@@ -268,9 +270,12 @@ def _condition_split(token: Token, scope: list[Token]) -> tuple[set[int], str | 
 
 
 def _issues_in(ids: set[int], facts: DocFacts) -> list[str]:
+    """Issues named in the tokens; generic talk words only when nothing else is named."""
+    hits = [h for h in facts.issue_hits if h.start in ids]
+    strong = [h for h in hits if not h.weak]
     found: list[str] = []
-    for hit in facts.issue_hits:
-        if hit.start in ids and hit.issue not in found:
+    for hit in strong or hits:
+        if hit.issue not in found:
             found.append(hit.issue)
     return found
 
@@ -285,6 +290,9 @@ class _Context:
     resolver: HolderResolver
     heads: set[int]
     speaker: Holder | None
+    owners: set[int] = field(default_factory=set)
+    #: issues of the latest earlier stance, for "X rejected the proposal" with no issue named
+    previous: list[str] = field(default_factory=list)
 
 
 def _skipped(trig: _Trigger, ctx: _Context) -> bool:
@@ -299,6 +307,14 @@ def _skipped(trig: _Trigger, ctx: _Context) -> bool:
         or _hypothetical(token)
         # "appeared more willing … to strike a deal": the adjective decides
         or _adjective_complement(token, ctx.heads)
+        # "agreement must be reached on …": wanted, not yet accepted by anyone
+        or (
+            trig.type == "accept"
+            and _own_modal(token, ctx.lex.obligation)
+            and any(c.dep_ == "auxpass" for c in token.children)
+        )
+        # "declined to say whether …": no comment, not a refusal
+        or any(c.dep_ == "xcomp" and _lemma(c) in ctx.lex.speech for c in token.children)
     )
 
 
@@ -318,7 +334,8 @@ def _holder(trig: _Trigger, ctx: _Context) -> tuple[Holder, StanceType] | None:
     outer = _outer_speaker(token, ctx.lex)
     outer_subject = _subject(outer, ctx.lex) if outer is not None and outer.i != token.i else None
     if outer is None or outer_subject is None:
-        return holder, kind
+        # a bare "X will do Y" is a forecast, not a commitment someone voiced
+        return None if trig.commitment else (holder, kind)
     speaker = ctx.resolver.resolve(outer_subject, ctx.speaker)
     inner, outer_parties = set(holder.parties), set(speaker.parties)
     if not outer_parties or (inner and outer_parties < inner):
@@ -326,8 +343,44 @@ def _holder(trig: _Trigger, ctx: _Context) -> tuple[Holder, StanceType] | None:
     if not inner or inner <= outer_parties:
         return speaker, kind
     if _modal(token, ctx.lex) or "demand" in ctx.lex.verbs.get(_lemma(outer), ()):
-        return speaker, "demand"  # "Russia maintains that Ukraine must abandon …"
+        # "Russia maintains that Ukraine must abandon …": Russia's demand, aimed at Ukraine
+        speaker.target = holder.parties[0]
+        return speaker, "demand"
+    # "the mediator said A and B agreed …": A's and B's own stance, reported by the speaker;
+    # "X said Y would …" commits nobody
+    return None if trig.commitment else (holder, kind)
+
+
+def _target(trig: _Trigger, holder: Holder, ctx: _Context) -> str | None:
+    """The party a stance is aimed at: an embedded subject ("… that Ukraine must …"), the
+    object ("called on the army"), or the owner of what is rejected ("Russia's demands")."""
+    if holder.target or trig.noun:
+        return holder.target
+    for child in trig.token.children:
+        objects = [child] if child.dep_ == "dobj" else []
+        if child.dep_ == "prep" and child.lower_ in ("on", "to", "with"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+        for obj in objects:
+            owners = [c for c in obj.children if c.dep_ == "poss"] or [obj]
+            for owner in owners:
+                for party in ctx.resolver.resolve(owner).parties:
+                    if party not in holder.parties:
+                        return party
     return None
+
+
+def _anaphoric(token: Token, ctx: _Context) -> list[str]:
+    """ "Israel rejected the demand": a definite stance noun as object refers back to the
+    previous stance, so it takes that stance's issues."""
+    for child in token.children:
+        if (
+            child.dep_ in ("dobj", "nsubjpass")
+            and child.lemma_.lower() in _BACK_REFERENCES
+            and any(c.lower_ in ("the", "this", "that", "these", "such") for c in child.children)
+            and not any(c.dep_ == "poss" for c in child.children)
+        ):
+            return list(ctx.previous)
+    return []
 
 
 def _polarity(token: Token, kind: StanceType, lex: Lexicon) -> tuple[StanceType | None, bool]:
@@ -344,7 +397,7 @@ def _issue_pairs(
     trig: _Trigger, kind: StanceType, ctx: _Context
 ) -> tuple[list[tuple[str, StanceType]], str | None]:
     token = trig.token
-    scope = _clause_scope(token, ctx.heads - {token.i})
+    scope = _clause_scope(token, ctx.owners - {token.i})
     subject = None if trig.noun else _subject(token, ctx.lex)
     if (
         subject is not None
@@ -353,10 +406,12 @@ def _issue_pairs(
         and not ctx.resolver.resolve(subject).parties
     ):
         scope.extend(subject.subtree)  # "a few hundred troops should remain": what is wanted
-    cond_ids, cond_text = _condition_split(token, scope)
-    main = _issues_in({t.i for t in scope} - cond_ids, ctx.facts)
+    cond_ids, cond_text = _condition_split(token, scope, ctx.lex)
+    main = _issues_in({t.i for t in scope} - cond_ids, ctx.facts) or _anaphoric(token, ctx)
     linked = _issues_in(cond_ids, ctx.facts)
-    if cond_text is None or kind == "accept":
+    if cond_text is None or (kind == "accept" and not _binding(cond_text)):
+        # what an agreement trades for, or its fallback ("agreed to X if Y fails"), is the
+        # agreement itself; only "only if / unless / provided …" make an acceptance conditional
         return [(i, kind) for i in main], None
     pairs: list[tuple[str, StanceType]] = [(i, kind) for i in main if i not in linked]
     if linked:
@@ -364,8 +419,18 @@ def _issue_pairs(
     return [(i, "condition") for i in main], cond_text
 
 
+_BACK_REFERENCES = frozenset(
+    ("demand", "demands", "proposal", "offer", "plan", "condition", "conditions", "request", "call")
+)
+_BINDING = ("only if", "unless", "provided", "providing", "on condition", "as long as")
+
+
+def _binding(condition: str) -> bool:
+    return condition.lower().startswith(_BINDING) or " only if " in f" {condition.lower()}"
+
+
 def _evidence(sent: Span) -> tuple[str, tuple[int, int]]:
-    raw = sent.doc.text[sent.start_char : sent.end_char]
+    raw = sent.text  # Span.text, not Doc.text: the latter rebuilds the whole string
     start = sent.start_char + len(raw) - len(raw.lstrip())
     text = raw.strip()
     return text, (start, start + len(text))
@@ -377,6 +442,7 @@ def find_stances(
     resolver = HolderResolver(doc, facts)
     stances: list[Stance] = []
     seen: set[tuple[str, str, str, int]] = set()
+    recent: tuple[int, list[str]] = (-10, [])  # sentence and issues of the latest stances
     for sent_index, sent in enumerate(doc.sents):
         triggers = _triggers(sent, lex)
         ctx = _Context(
@@ -384,14 +450,18 @@ def find_stances(
             facts,
             lex,
             resolver,
-            {t.token.i for t in triggers},
+            {t.token.i for t in triggers if not t.commitment},
             _sentence_speaker(sent, lex, resolver),
         )
         evidence, span = _evidence(sent)
-        for trig in triggers:
-            if _skipped(trig, ctx):
-                continue
-            found = _holder(trig, ctx)
+        # a nested clause is cut out of its governor's scope only if it holds a stance itself
+        held = [(t, None if _skipped(t, ctx) else _holder(t, ctx)) for t in triggers]
+        ctx.owners = {
+            t.token.i for t, found in held if found and found[0].parties and not t.commitment
+        }
+        ctx.previous = recent[1] if sent_index - recent[0] <= 2 else []
+        before = len(stances)
+        for trig, found in held:
             if found is None or not found[0].parties:
                 continue
             holder, base = found
@@ -399,6 +469,7 @@ def find_stances(
             if kind is None:
                 continue
             pairs, condition = _issue_pairs(trig, kind, ctx)
+            target = _target(trig, holder, ctx)
             for party in holder.parties:
                 for issue, pair_kind in pairs:
                     key = (party, issue, pair_kind, sent_index)
@@ -412,6 +483,7 @@ def find_stances(
                             type=pair_kind,
                             evidence=evidence,
                             holder=holder.person or party,
+                            target=target,
                             negated=negated,
                             condition=condition if pair_kind == "condition" else None,
                             attribution=attribution.get(sent_index),
@@ -419,6 +491,8 @@ def find_stances(
                             extractor=extractor,
                         )
                     )
+        if len(stances) > before:
+            recent = (sent_index, list(dict.fromkeys(s.issue for s in stances[before:])))
     return stances
 
 
