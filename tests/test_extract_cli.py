@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from accord.cli import app
@@ -115,3 +116,20 @@ def test_extract_cli_eval_gold_without_text_needs_predictions(tmp_path: Path) ->
     result = accord("eval", str(gold_path))
     assert result.returncode == 1
     assert f"{gold_path}:1: [E503]" in result.stderr
+
+
+@pytest.mark.slow
+def test_extract_cli_output_is_identical_across_hash_seeds(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", DEV.read_text(encoding="utf-8").splitlines()[:3])
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-m", "accord", "extract", str(source), "--jsonl"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0].splitlines()) == 3

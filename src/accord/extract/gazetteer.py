@@ -63,6 +63,7 @@ class PartyGazetteer:
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._forms: dict[int, _Form] = {}
         self._fuzzy: dict[str, PartyEntry] = {}
+        self._order = {entry.name: index for index, entry in enumerate(parties())}
         for entry in parties():
             for name in entry.names:
                 self._add(nlp, name, _Form(entry, "name"))
@@ -97,8 +98,8 @@ class PartyGazetteer:
         kept = filter_spans(spans)
         named = {
             form.entry.name
-            for span in spans
-            if (form := self._forms[span.label]).entry is not None and form.form == "name"
+            for span in kept
+            if (form := self._forms[span.label]).entry is not None and form.form != "metonym"
         }
         found: list[tuple[Span, PartyEntry, MentionForm]] = []
         for span in kept:
@@ -124,7 +125,10 @@ class PartyGazetteer:
         article names elsewhere, else the first listed (the present-day state)."""
         same = [self._forms[s.label] for s in spans if (s.start, s.end) == (span.start, span.end)]
         preferred = [f for f in same if f.entry is not None and f.entry.name in named]
-        return preferred[0] if preferred else same[0]
+        return min(preferred or same, key=self._rank)
+
+    def _rank(self, form: _Form) -> int:
+        return self._order.get(form.entry.name, -1) if form.entry is not None else -1
 
 
 def _is_agent_noun(token: Token) -> bool:
