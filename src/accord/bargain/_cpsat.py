@@ -78,6 +78,10 @@ class _Model:
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = 0
+        # With utilities in 10^-12 units the presolver of OR-Tools 9.15 can exhaust
+        # memory on tiny leximin models (std::bad_alloc); the models here are small
+        # (one Boolean per option), so they are solved as written.
+        solver.parameters.cp_model_presolve = False
         status = solver.solve(self.model)
         if status == cp_model.OPTIMAL:
             return solver
@@ -176,10 +180,11 @@ def _leximin(m: _Model) -> None:
     """Fix, one after another, the largest sum of the k smallest gains (k = 1..n)."""
     gains = m.gains()
     n = len(gains)
-    bound = int(m.space.maximum.max()) + 1
+    # feasible packages give every party a gain in [0, maximum − disagreement]
+    bound = max(int((m.space.maximum - m.space.disagreement).max()), 0)
     for k in range(1, n + 1):
-        t = m.model.new_int_var(-bound, bound, f"t{k}")
-        excess = [m.model.new_int_var(0, 2 * bound, f"e{k}_{a}") for a in range(n)]
+        t = m.model.new_int_var(0, bound, f"t{k}")
+        excess = [m.model.new_int_var(0, bound, f"e{k}_{a}") for a in range(n)]
         for a in range(n):
             m.model.add(excess[a] >= t - gains[a])
         _maximise_and_fix(m, k * t - sum(excess))

@@ -64,7 +64,7 @@ def bargain(
 
     Args:
         scenario: a validated scenario; issues without options are left out.
-        exact_limit: evaluate every package up to this many, else use CP-SAT.
+        exact_limit: evaluate every package up to this many, else use CP-SAT (0: always).
         step: how far a reservation utility is raised when testing fragility.
         on_progress: called with (chunks done, chunks) during exact evaluation.
 
@@ -76,9 +76,9 @@ def bargain(
         raise InputError(
             "E307", source="bargain", where="step", what="step", rule="in (0, 1]", value=step
         )
-    if exact_limit < 1:
+    if exact_limit < 0:
         raise InputError(
-            "E307", source="bargain", where="exact_limit", what="exact_limit", rule="at least 1",
+            "E307", source="bargain", where="exact_limit", what="exact_limit", rule="0 or more",
             value=exact_limit,
         )
     space = compile_space(scenario)
