@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from accord.schema.scenario import Scenario
 
-Q = 10**12
+Q = 10**9
 Package = tuple[int, ...]
 
 
