@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/accord forecast examples/seed_talks.yaml
+	$(BIN)/accord bargain examples/seed_talks.yaml
 
 services: $(STAMP)
 	bash scripts/setup-services

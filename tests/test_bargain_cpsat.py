@@ -39,7 +39,7 @@ def test_bargain_cpsat_matches_exact(scenario: Scenario) -> None:
         assert all(s is None for s in solver.solutions.values())
         return
     for name in ("egalitarian", "utilitarian"):
-        assert solver.solutions[name] == exact.solutions[name], name  # type: ignore[index]
+        assert solver.solutions[name] == exact.solutions[name], name
     # Nash is optimised on a 1e-6 grid: the product agrees within that, the package may not
     assert _nash_product(solver) == pytest.approx(_nash_product(exact), rel=1e-3, abs=1e-6)
 
@@ -54,6 +54,6 @@ def test_bargain_cpsat_seed_relaxed_solutions_match_exact() -> None:
     scenario = relax(load_scenario(SEED), ["red_line:russia:territory"])
     exact, solver = _both(scenario)
     for name in ("nash", "egalitarian", "utilitarian"):
-        assert solver.solutions[name] == exact.solutions[name], name  # type: ignore[index]
+        assert solver.solutions[name] == exact.solutions[name], name
     assert solver.solutions["kalai_smorodinsky"] is None
     assert solver.fragile == exact.fragile

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from ortools.sat.python import cp_model
@@ -103,6 +104,10 @@ class _Model:
         return tables, np.rint(self.space.disagreement / unit).astype(np.int64)
 
 
+def _clear_objective(model: cp_model.CpModel) -> None:
+    model.clear_objective()  # type: ignore[no-untyped-call]
+
+
 def _corrections(space: Space) -> list[int]:
     """All minimal correction sets, in increasing size (cardinality-minimal first)."""
     m = _Model(space, relaxable=True)
@@ -133,7 +138,7 @@ def cpsat_facts(space: Space) -> Facts:
         )
     seen = [m.choice(first)]
 
-    def exists(*literals: cp_model.IntVar | cp_model.NotBooleanVariable) -> bool:
+    def exists(*literals: Any) -> bool:
         m.model.clear_assumptions()
         m.model.add_assumptions(list(literals))
         solver = m.solve()
@@ -159,7 +164,7 @@ def cpsat_facts(space: Space) -> Facts:
         solver = m.solve()
         assert solver is not None
         best[a] = round(solver.objective_value)
-    m.model.clear_objective()
+    _clear_objective(m.model)
     return Facts(
         feasible=None,
         any_feasible=True,
@@ -176,7 +181,7 @@ def _maximise_and_fix(m: _Model, objective: cp_model.LinearExpr) -> None:
     solver = m.solve()
     assert solver is not None
     m.model.add(objective >= round(solver.objective_value))
-    m.model.clear_objective()
+    _clear_objective(m.model)
 
 
 def _leximin(m: _Model) -> None:
@@ -214,7 +219,7 @@ def _first_package(m: _Model) -> Ints:
         solver = m.solve()
         assert solver is not None
         m.model.add(index == round(solver.objective_value))
-        m.model.clear_objective()
+        _clear_objective(m.model)
     solver = m.solve()
     assert solver is not None
     return m.choice(solver)
@@ -247,9 +252,14 @@ def _nash(space: Space) -> Ints:
     best: tuple[int, Ints, float] | None = None
     while solver is not None:
         choice = m.choice(solver)
-        if best is not None and solver.objective_value / _LOG_SCALE <= best[2] + (n + 1) / _LOG_SCALE:
+        if (
+            best is not None
+            and solver.objective_value / _LOG_SCALE <= best[2] + (n + 1) / _LOG_SCALE
+        ):
             break
-        value = math.prod(int(g) for g in space.utilities(choice) - space.disagreement)
+        value = 1
+        for g in space.utilities([int(o) for o in choice]) - space.disagreement:
+            value *= int(g)
         grid = _grid_gains(choice, coarse, d)
         if best is None or value > best[0]:
             best = (value, choice, sum(math.log(max(int(g), 1)) for g in grid))
@@ -279,7 +289,8 @@ def cpsat_solutions(space: Space) -> dict[SolutionName, Ints]:
     egalitarian = _Model(space)
     _leximin(egalitarian)
     utilitarian = _Model(space)
-    _maximise_and_fix(utilitarian, sum(utilitarian.utility(a) for a in range(len(space.parties))))
+    total = cp_model.LinearExpr.sum([utilitarian.utility(a) for a in range(len(space.parties))])
+    _maximise_and_fix(utilitarian, total)
     _leximin(utilitarian)
     return {
         "nash": _nash(space),

@@ -74,7 +74,11 @@ def bargain(
         )
     if exact_limit < 0:
         raise InputError(
-            "E307", source="bargain", where="exact_limit", what="exact_limit", rule="0 or more",
+            "E307",
+            source="bargain",
+            where="exact_limit",
+            what="exact_limit",
+            rule="0 or more",
             value=exact_limit,
         )
     space = compile_space(scenario)
@@ -130,7 +134,11 @@ def _result(
         solutions=solutions,
         constraints=[
             ConstraintInfo(
-                id=c.id, kind=c.kind, owner=c.owner, salience=c.salience, text=c.text,
+                id=c.id,
+                kind=c.kind,
+                owner=c.owner,
+                salience=c.salience,
+                text=c.text,
                 detail=c.detail,
             )
             for c in space.constraints

@@ -136,9 +136,7 @@ class Space:
         return d
 
     def named(self, choice: Sequence[int]) -> dict[str, str]:
-        return {
-            issue.id: issue.options[o] for issue, o in zip(self.issues, choice, strict=True)
-        }
+        return {issue.id: issue.options[o] for issue, o in zip(self.issues, choice, strict=True)}
 
 
 def compile_space(scenario: Scenario) -> Space:
@@ -188,7 +186,7 @@ def compile_space(scenario: Scenario) -> Space:
         if actor.reservation is None:
             reservation.append(None)
             continue
-        threshold = int(round(actor.reservation * QUANTUM))
+        threshold = round(actor.reservation * QUANTUM)
         reservation.append(threshold)
         constraints.append(
             Constraint(
