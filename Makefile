@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/accord forecast examples/seed_talks.yaml
+	$(BIN)/accord bargain examples/seed_talks.yaml
 	@# the record, end to end: bundled articles -> temporary DB -> board -> scenario -> models
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && db="sqlite:///$$tmp/demo.db" && set -x && \
 	$(BIN)/accord ingest examples/articles/*.jsonl --negotiation "North Atlantic fisheries talks" --db "$$db" && \

@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from accord.schema.scenario import Scenario
 
-Q = 10**12
+Q = 10**9
 Package = tuple[int, ...]
 
 
@@ -89,7 +89,11 @@ def build(scenario: Scenario) -> Oracle:
             )
             if option.id not in s.red_line.forbidden and inside:
                 ok.add(o)
-        checks[f"red_line:{s.actor}:{s.issue}"] = (s.actor, s.salience, ("red", ids.index(s.issue), ok))
+        checks[f"red_line:{s.actor}:{s.issue}"] = (
+            s.actor,
+            s.salience,
+            ("red", ids.index(s.issue), ok),
+        )
     sal = {(s.actor, s.issue): s.salience for s in scenario.stakes}
     for k, link in enumerate(scenario.linkages):
         x, y = ids.index(link.if_issue), ids.index(link.then_issue)
@@ -105,7 +109,10 @@ def build(scenario: Scenario) -> Oracle:
     for k, a in enumerate(parties):
         if a.reservation is not None:
             checks[f"reservation:{a.id}"] = (a.id, 1.0, ("res", k, round(a.reservation * Q)))
-    violated = {p: frozenset(c for c, (_, _, rule) in checks.items() if not _holds(rule, p, utilities[p])) for p in packages}
+    violated = {
+        p: frozenset(c for c, (_, _, rule) in checks.items() if not _holds(rule, p, utilities[p]))
+        for p in packages
+    }
     n = len(parties)
     minimum = tuple(min(utilities[p][a] for p in packages) for a in range(n))
     maximum = tuple(max(utilities[p][a] for p in packages) for a in range(n))
@@ -191,6 +198,7 @@ def blocking(o: Oracle) -> list[list[str]]:
             continue
         if any(v <= c for v in o.violated.values()):
             found.append(c)
+
     def key(c: frozenset[str]) -> tuple[int, float, int, list[str]]:
         members = [i for i in ids if i in c]
         owners = {o.constraints[i][0] for i in members} - {None}

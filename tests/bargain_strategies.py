@@ -34,7 +34,9 @@ def scenarios(
         ordered = draw(st.booleans())
         ids = [f"o{j}" for j in range(m)]
         if ordered:
-            ats = sorted(draw(st.lists(st.sampled_from(_AXIS), min_size=m, max_size=m, unique=True)))
+            ats = sorted(
+                draw(st.lists(st.sampled_from(_AXIS), min_size=m, max_size=m, unique=True))
+            )
             options = [{"id": o, "at": at} for o, at in zip(ids, ats, strict=True)]
         else:
             options = [{"id": o} for o in ids]

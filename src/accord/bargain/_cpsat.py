@@ -12,8 +12,10 @@ The solver runs single-threaded with a fixed seed so results are reproducible.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from ortools.sat.python import cp_model
@@ -25,7 +27,7 @@ from accord.errors import AccordError
 
 __all__ = ["cpsat_facts", "cpsat_solutions"]
 
-_NASH_GRID = 10**6  # utility units per 1.0 in the log model
+_GRID = 10**6  # utility units per 1.0 in the objectives (OR-Tools needs products < 2^63)
 _LOG_SCALE = 10**6  # log units per 1.0 in the log model
 _TANGENT_RATIO = 1.05
 
@@ -75,10 +77,14 @@ class _Model:
         )
 
     def solve(self) -> cp_model.CpSolver | None:
+        return self.run(self.model)
+
+    @staticmethod
+    def run(model: cp_model.CpModel) -> cp_model.CpSolver | None:
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = 0
-        status = solver.solve(self.model)
+        status = solver.solve(model)
         if status == cp_model.OPTIMAL:
             return solver
         if status == cp_model.INFEASIBLE:
@@ -91,9 +97,15 @@ class _Model:
             dtype=np.int64,
         )
 
-    def gains(self) -> list[cp_model.LinearExpr]:
-        d = self.space.disagreement
-        return [self.utility(a) - int(d[a]) for a in range(len(self.space.parties))]
+    def coarse(self) -> tuple[tuple[Ints, ...], Ints]:
+        """Contributions and disagreement point on the objective grid."""
+        unit = QUANTUM // _GRID
+        tables = tuple(np.rint(t / unit).astype(np.int64) for t in self.space.contributions)
+        return tables, np.rint(self.space.disagreement / unit).astype(np.int64)
+
+
+def _clear_objective(model: cp_model.CpModel) -> None:
+    model.clear_objective()  # type: ignore[no-untyped-call]
 
 
 def _corrections(space: Space) -> list[int]:
@@ -126,7 +138,7 @@ def cpsat_facts(space: Space) -> Facts:
         )
     seen = [m.choice(first)]
 
-    def exists(*literals: cp_model.IntVar | cp_model.NotBooleanVariable) -> bool:
+    def exists(*literals: Any) -> bool:
         m.model.clear_assumptions()
         m.model.add_assumptions(list(literals))
         solver = m.solve()
@@ -152,7 +164,7 @@ def cpsat_facts(space: Space) -> Facts:
         solver = m.solve()
         assert solver is not None
         best[a] = round(solver.objective_value)
-    m.model.clear_objective()
+    _clear_objective(m.model)
     return Facts(
         feasible=None,
         any_feasible=True,
@@ -169,20 +181,34 @@ def _maximise_and_fix(m: _Model, objective: cp_model.LinearExpr) -> None:
     solver = m.solve()
     assert solver is not None
     m.model.add(objective >= round(solver.objective_value))
-    m.model.clear_objective()
+    _clear_objective(m.model)
 
 
 def _leximin(m: _Model) -> None:
-    """Fix, one after another, the largest sum of the k smallest gains (k = 1..n)."""
-    gains = m.gains()
-    n = len(gains)
-    bound = int(m.space.maximum.max()) + 1
-    for k in range(1, n + 1):
-        t = m.model.new_int_var(-bound, bound, f"t{k}")
-        excess = [m.model.new_int_var(0, 2 * bound, f"e{k}_{a}") for a in range(n)]
-        for a in range(n):
-            m.model.add(excess[a] >= t - gains[a])
-        _maximise_and_fix(m, k * t - sum(excess))
+    """Fix, one after another, the largest sum of the k smallest gains (k = 1..n).
+
+    "The k smallest gains sum to at least S" is "every k parties' gains sum to at least
+    S": linear constraints over the option Booleans only. The largest such S is found
+    by bisection with feasibility queries, so no wide integer variable enters the model
+    (OR-Tools 9.15 can exhaust memory on those with 10^12-unit utilities).
+    """
+    d = m.space.disagreement
+    gains = [m.utility(a) - int(d[a]) for a in range(len(m.space.parties))]
+    spans = sorted((int(g) for g in m.space.maximum - d), reverse=True)
+    for k in range(1, len(gains) + 1):
+        groups = [sum(c) for c in itertools.combinations(gains, k)]
+        lo, hi = 0, sum(spans[:k])  # lo is reachable: feasible packages have gains ≥ 0
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            trial = m.model.clone()
+            for group in groups:
+                trial.add(group >= mid)
+            if _Model.run(trial) is not None:
+                lo = mid
+            else:
+                hi = mid - 1
+        for group in groups:
+            m.model.add(group >= lo)
 
 
 def _first_package(m: _Model) -> Ints:
@@ -193,7 +219,7 @@ def _first_package(m: _Model) -> Ints:
         solver = m.solve()
         assert solver is not None
         m.model.add(index == round(solver.objective_value))
-        m.model.clear_objective()
+        _clear_objective(m.model)
     solver = m.solve()
     assert solver is not None
     return m.choice(solver)
@@ -202,9 +228,7 @@ def _first_package(m: _Model) -> Ints:
 def _nash(space: Space) -> Ints:
     m = _Model(space)
     n = len(space.parties)
-    unit = QUANTUM // _NASH_GRID
-    coarse = tuple(np.rint(t / unit).astype(np.int64) for t in space.contributions)
-    d = np.rint(space.disagreement / unit).astype(np.int64)
+    coarse, d = m.coarse()
     top = sum(t.max(axis=1) for t in coarse) - d
     gains = [m.utility(a, coarse) - int(d[a]) for a in range(n)]
     logs = []
@@ -228,9 +252,14 @@ def _nash(space: Space) -> Ints:
     best: tuple[int, Ints, float] | None = None
     while solver is not None:
         choice = m.choice(solver)
-        if best is not None and solver.objective_value / _LOG_SCALE <= best[2] + (n + 1) / _LOG_SCALE:
+        if (
+            best is not None
+            and solver.objective_value / _LOG_SCALE <= best[2] + (n + 1) / _LOG_SCALE
+        ):
             break
-        value = math.prod(int(g) for g in space.utilities(choice) - space.disagreement)
+        value = 1
+        for g in space.utilities([int(o) for o in choice]) - space.disagreement:
+            value *= int(g)
         grid = _grid_gains(choice, coarse, d)
         if best is None or value > best[0]:
             best = (value, choice, sum(math.log(max(int(g), 1)) for g in grid))
@@ -260,9 +289,8 @@ def cpsat_solutions(space: Space) -> dict[SolutionName, Ints]:
     egalitarian = _Model(space)
     _leximin(egalitarian)
     utilitarian = _Model(space)
-    _maximise_and_fix(
-        utilitarian, sum(utilitarian.utility(a) for a in range(len(space.parties)))
-    )
+    total = cp_model.LinearExpr.sum([utilitarian.utility(a) for a in range(len(space.parties))])
+    _maximise_and_fix(utilitarian, total)
     _leximin(utilitarian)
     return {
         "nash": _nash(space),

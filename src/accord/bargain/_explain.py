@@ -93,7 +93,11 @@ def fragility(space: Space, facts: Facts, *, step: float) -> list[Fragility]:
     """
     out = []
     for j, c in enumerate(space.constraints):
-        owner = space.party_labels[space.parties.index(c.owner)] if c.owner in space.parties else c.owner
+        owner = (
+            space.party_labels[space.parties.index(c.owner)]
+            if c.owner in space.parties
+            else c.owner
+        )
         if c.kind == "red_line":
             used = facts.used[c.issue]
             if used.sum() == 1:

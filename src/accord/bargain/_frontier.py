@@ -46,7 +46,8 @@ def pareto_mask(points: Ints) -> npt.NDArray[np.bool_]:
         for c in range(0, len(sky), _SKY_CHUNK):
             s, ss = sky[c : c + _SKY_CHUNK], sky_sums[c : c + _SKY_CHUNK]
             dominated |= (
-                (s[None, :, :] >= block[:, None, :]).all(axis=2) & (ss[None, :] > block_sums[:, None])
+                (s[None, :, :] >= block[:, None, :]).all(axis=2)
+                & (ss[None, :] > block_sums[:, None])
             ).any(axis=1)
         dominated |= (
             (block[None, :, :] >= block[:, None, :]).all(axis=2)

@@ -24,7 +24,10 @@ def relax(scenario: Scenario, constraint_ids: Iterable[str]) -> Scenario:
         c = known.get(name)
         if c is None:
             raise InputError(
-                "E308", source=scenario.name, where="constraints", name=name,
+                "E308",
+                source=scenario.name,
+                where="constraints",
+                name=name,
                 known=", ".join(sorted(known)) or "none",
             )
         if c.kind == "red_line":

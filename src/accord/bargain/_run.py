@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
 from accord.bargain._explain import blocking_sets, conflict_sets, fragility
 from accord.bargain._facts import Facts
 from accord.bargain._frontier import feasible_frontier
 from accord.bargain._scan import Progress, scan
 from accord.bargain._solutions import SOLUTIONS, SolutionName, solve_frontier
-from accord.bargain._space import QUANTUM, Ints, Space, compile_space
+from accord.bargain._space import Ints, Space, compile_space
 from accord.errors import InputError
 from accord.schema.bargain import (
     BargainResult,
@@ -25,11 +26,11 @@ __all__ = ["EXACT_LIMIT", "bargain", "solution_of"]
 EXACT_LIMIT = 10_000_000
 
 
-def _utility(x: int | np.int64) -> float:
-    return round(int(x) / QUANTUM, 10)
+def _by_party(space: Space, values: npt.NDArray[np.float64]) -> dict[str, float]:
+    return {p: float(v) for p, v in zip(space.parties, values, strict=True)}
 
 
-def solution_of(space: Space, choice: Ints, utilities: Ints) -> Solution:
+def solution_of(space: Space, choice: Ints) -> Solution:
     """Describe one package: utilities, gains, concessions and conceded issues."""
     conceded: dict[str, list[str]] = {}
     for a, party in enumerate(space.parties):
@@ -38,17 +39,12 @@ def solution_of(space: Space, choice: Ints, utilities: Ints) -> Solution:
             for issue, table, o in zip(space.issues, space.contributions, choice, strict=True)
             if table[a, o] < table[a].max()
         ]
+    u = space.float_utilities([int(o) for o in choice])
     return Solution(
         package=space.named([int(o) for o in choice]),
-        utilities={p: _utility(u) for p, u in zip(space.parties, utilities, strict=True)},
-        gains={
-            p: _utility(u - d)
-            for p, u, d in zip(space.parties, utilities, space.disagreement, strict=True)
-        },
-        concessions={
-            p: _utility(m - u)
-            for p, u, m in zip(space.parties, utilities, space.maximum, strict=True)
-        },
+        utilities=_by_party(space, u),
+        gains=_by_party(space, u - space.float_disagreement()),
+        concessions=_by_party(space, space.float_ideal() - u),
         conceded_issues=conceded,
     )
 
@@ -64,7 +60,7 @@ def bargain(
 
     Args:
         scenario: a validated scenario; issues without options are left out.
-        exact_limit: evaluate every package up to this many, else use CP-SAT.
+        exact_limit: evaluate every package up to this many, else use CP-SAT (0: always).
         step: how far a reservation utility is raised when testing fragility.
         on_progress: called with (chunks done, chunks) during exact evaluation.
 
@@ -76,9 +72,13 @@ def bargain(
         raise InputError(
             "E307", source="bargain", where="step", what="step", rule="in (0, 1]", value=step
         )
-    if exact_limit < 1:
+    if exact_limit < 0:
         raise InputError(
-            "E307", source="bargain", where="exact_limit", what="exact_limit", rule="at least 1",
+            "E307",
+            source="bargain",
+            where="exact_limit",
+            what="exact_limit",
+            rule="0 or more",
             value=exact_limit,
         )
     space = compile_space(scenario)
@@ -90,15 +90,15 @@ def bargain(
         choice, utilities = feasible_frontier(space)
         rows = solve_frontier(space, utilities)
         solutions = {
-            name: None if row is None else solution_of(space, choice[row], utilities[row])
+            name: None if row is None else solution_of(space, choice[row])
             for name, row in rows.items()
         }
         frontier = [
             FrontierPackage(
                 package=space.named([int(o) for o in c]),
-                utilities={p: _utility(u) for p, u in zip(space.parties, us, strict=True)},
+                utilities=_by_party(space, space.float_utilities([int(o) for o in c])),
             )
-            for c, us in zip(choice, utilities, strict=True)
+            for c in choice
         ]
     else:
         from accord.bargain._cpsat import cpsat_facts, cpsat_solutions
@@ -108,12 +108,8 @@ def bargain(
         found = cpsat_solutions(space) if facts.any_feasible else {}
         solutions = {name: None for name in SOLUTIONS}
         for name, choice_row in found.items():
-            solutions[name] = solution_of(space, choice_row, _utilities_of(space, choice_row))
+            solutions[name] = solution_of(space, choice_row)
     return _result(space, method, facts, solutions, frontier, step)
-
-
-def _utilities_of(space: Space, choice: Ints) -> Ints:
-    return space.utilities([int(o) for o in choice])
 
 
 def _result(
@@ -133,14 +129,16 @@ def _result(
         packages=space.packages,
         feasible=facts.feasible,
         frontier_size=None if frontier is None else len(frontier),
-        ideal={p: _utility(m) for p, m in zip(space.parties, space.maximum, strict=True)},
-        disagreement={
-            p: _utility(d) for p, d in zip(space.parties, space.disagreement, strict=True)
-        },
+        ideal=_by_party(space, space.float_ideal()),
+        disagreement=_by_party(space, space.float_disagreement()),
         solutions=solutions,
         constraints=[
             ConstraintInfo(
-                id=c.id, kind=c.kind, owner=c.owner, salience=c.salience, text=c.text,
+                id=c.id,
+                kind=c.kind,
+                owner=c.owner,
+                salience=c.salience,
+                text=c.text,
                 detail=c.detail,
             )
             for c in space.constraints

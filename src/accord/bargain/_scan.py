@@ -44,7 +44,7 @@ def _violations(
     if c.kind == "linkage":
         assert c.trigger is not None and c.allowed is not None
         return c.trigger[opts[c.issue]] & ~c.allowed[opts[c.then_issue]]
-    return utils[c.party] < c.threshold
+    return np.asarray(utils[c.party] < c.threshold, dtype=np.bool_)
 
 
 def scan(space: Space, *, on_progress: Progress | None = None) -> Facts:
@@ -92,7 +92,9 @@ def scan(space: Space, *, on_progress: Progress | None = None) -> Facts:
                 assert c.trigger is not None
                 fires = c.trigger[opts[c.issue]] & ok
                 untriggered[j] |= bool((ok & ~fires).any())
-                then_used[j] |= np.bincount(opts[c.then_issue][fires], minlength=len(then_used[j])) > 0
+                then_used[j] |= (
+                    np.bincount(opts[c.then_issue][fires], minlength=len(then_used[j])) > 0
+                )
         elif not feasible:
             rows = np.unique(bits[0])[:, None] if words == 1 else np.unique(bits.T, axis=0)
             masks.update(_as_ints(rows))

@@ -1,10 +1,11 @@
 """Compile a :class:`~accord.schema.Scenario` into the integer tables the search runs on.
 
-Utilities are held as integers in units of ``1/QUANTUM``: each option's contribution
+Decisions use integers in units of ``1/QUANTUM``: each option's contribution
 ``salience share × option utility`` is rounded once, so a package's utility is an exact
 integer sum. Comparisons (dominance, reservation, ties) are then exact and do not depend
 on the order of summation, which keeps the numpy path, the CP-SAT path and the test
-oracle bit-for-bit consistent.
+oracle consistent. 10^9 keeps every CP-SAT coefficient product inside 64 bits. Reported
+utilities are the unrounded float sums of the same contributions.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from accord.schema.scenario import Issue, Scenario, Stake
 __all__ = ["QUANTUM", "BargainIssue", "Constraint", "ConstraintKind", "Space", "compile_space"]
 
 #: Utility units per 1.0; package utilities are exact integer sums of rounded contributions.
-QUANTUM = 10**12
+QUANTUM = 10**9
 
 ConstraintKind = Literal["red_line", "linkage", "reservation"]
 Ints = npt.NDArray[np.int64]
@@ -74,9 +75,13 @@ class Space:
     excluded_issues: tuple[str, ...]
     #: per issue, an (n_parties, n_options) table of utility contributions in quanta
     contributions: tuple[Ints, ...]
+    #: the same contributions as floats, for reporting
+    values: tuple[npt.NDArray[np.float64], ...]
     constraints: tuple[Constraint, ...]
     #: per party, its reservation utility in quanta, or None
     reservation: tuple[int | None, ...]
+    #: per party, its reservation utility as given, or None
+    reservation_value: tuple[float | None, ...]
     minimum: Ints = field(init=False)
     maximum: Ints = field(init=False)
     disagreement: Ints = field(init=False)
@@ -113,10 +118,25 @@ class Space:
             total += table[:, o]
         return total
 
+    def float_utilities(self, choice: Sequence[int]) -> npt.NDArray[np.float64]:
+        """Unrounded utilities of one package, summed in issue order."""
+        total = np.zeros(len(self.parties))
+        for table, o in zip(self.values, choice, strict=True):
+            total += table[:, o]
+        return total
+
+    def float_ideal(self) -> npt.NDArray[np.float64]:
+        return np.asarray(sum(t.max(axis=1) for t in self.values), dtype=np.float64)
+
+    def float_disagreement(self) -> npt.NDArray[np.float64]:
+        d = np.asarray(sum(t.min(axis=1) for t in self.values), dtype=np.float64)
+        for a, r in enumerate(self.reservation_value):
+            if r is not None and self.disagreement[a] != self.minimum[a]:
+                d[a] = r
+        return d
+
     def named(self, choice: Sequence[int]) -> dict[str, str]:
-        return {
-            issue.id: issue.options[o] for issue, o in zip(self.issues, choice, strict=True)
-        }
+        return {issue.id: issue.options[o] for issue, o in zip(self.issues, choice, strict=True)}
 
 
 def compile_space(scenario: Scenario) -> Space:
@@ -146,11 +166,12 @@ def compile_space(scenario: Scenario) -> Space:
             raise ScenarioError("E303", source=source, where="stakes", actor=actor.id)
         weights[a] = weights[a] / total
 
-    tables = [np.zeros((n, len(issue.options)), dtype=np.int64) for issue in issues]
+    values = [np.zeros((n, len(issue.options))) for issue in issues]
     for k, s in stakes:
         a, i = party_index[s.actor], issue_index[s.issue]
         u = _option_utilities(issues[i], s, parties[a].risk_exponent, source, k)
-        tables[i][a] = np.rint(QUANTUM * (weights[a, i] * u)).astype(np.int64)
+        values[i][a] = weights[a, i] * u
+    tables = [np.rint(QUANTUM * v).astype(np.int64) for v in values]
 
     labels = {a.id: a.label for a in scenario.actors}
     ordered = sorted(stakes, key=lambda ks: (party_index[ks[1].actor], issue_index[ks[1].issue]))
@@ -165,7 +186,7 @@ def compile_space(scenario: Scenario) -> Space:
         if actor.reservation is None:
             reservation.append(None)
             continue
-        threshold = int(round(actor.reservation * QUANTUM))
+        threshold = round(actor.reservation * QUANTUM)
         reservation.append(threshold)
         constraints.append(
             Constraint(
@@ -191,8 +212,10 @@ def compile_space(scenario: Scenario) -> Space:
         ),
         excluded_issues=tuple(issue.id for issue in scenario.issues if not issue.options),
         contributions=tuple(tables),
+        values=tuple(values),
         constraints=tuple(constraints),
         reservation=tuple(reservation),
+        reservation_value=tuple(a.reservation for a in parties),
     )
 
 
