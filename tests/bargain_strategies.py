@@ -23,6 +23,7 @@ def scenarios(
     max_issues: int = 3,
     max_options: int = 3,
     constraints: bool = True,
+    red_line_odds: int = 4,
 ) -> Scenario:
     """A valid scenario; every issue has options, every actor has a stake somewhere."""
     n = draw(st.integers(2, max_actors))
@@ -52,7 +53,7 @@ def scenarios(
                 stake["position"] = draw(st.sampled_from([0.0, 30.0, 50.0, 70.0, 100.0]))
             if not ordered or draw(st.booleans()):
                 stake["utilities"] = {o: draw(_UTILITY) for o in ids}
-            if constraints and draw(st.integers(0, 3)) == 0:
+            if constraints and draw(st.integers(1, red_line_odds)) == 1:
                 if ordered and draw(st.booleans()):
                     lo, hi = sorted(draw(st.lists(st.sampled_from(_AXIS), min_size=2, max_size=2)))
                     stake["red_line"] = {"acceptable": [lo, hi]}

@@ -38,14 +38,15 @@ def _seed_variant(tmp_path: Path, change: dict[str, object]) -> Path:
 
 
 def test_bargain_cli_explains_the_seed_deadlock() -> None:
-    result = runner.invoke(app, ["bargain", str(SEED)], env={"COLUMNS": "200"})
+    result = runner.invoke(app, ["bargain", str(SEED)])
     assert result.exit_code == 0, result.output
-    assert "2,160 packages, 0 feasible" in result.output
+    text = " ".join(result.output.split())  # undo the console's line wrapping
+    assert "2,160 packages, 0 feasible" in text
     assert (
         "Russia's red line on Territory and Ukraine's red line on Territory cannot both hold."
-        in result.output
+        in text
     )
-    assert "If way 1 were taken (relax Russia's red line on Territory)" in result.output
+    assert "If way 1 were taken (relax Russia's red line on Territory)" in text
 
 
 def test_bargain_cli_json_shape() -> None:

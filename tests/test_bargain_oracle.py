@@ -66,3 +66,13 @@ def test_bargain_oracle_fragility(scenario: Scenario) -> None:
     o = oracle.build(scenario)
     result = bargain(scenario, step=STEP)
     assert {f.constraint for f in result.fragile} == oracle.fragile(o, STEP)
+
+
+@_SETTINGS
+@given(scenarios(max_actors=4, max_options=2, red_line_odds=2))
+def test_bargain_oracle_ranked_blocking_in_crowded_deadlocks(scenario: Scenario) -> None:
+    o = oracle.build(scenario)
+    result = bargain(scenario)
+    if not o.feasible:
+        assert [b.constraints for b in result.blocking] == oracle.blocking(o)
+        assert {frozenset(c.constraints) for c in result.conflicts} == oracle.conflicts(o)

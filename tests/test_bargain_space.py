@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import types
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
 import accord.bargain
-from accord.bargain import QUANTUM, bargain, compile_space
+from accord.bargain import EXACT_LIMIT, QUANTUM, bargain, compile_space, relax
 from accord.bargain._explain import minimal_hitting_sets
+from accord.errors import InputError
+from accord.schema import load_scenario
 from accord.schema.scenario import Scenario
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "seed_talks.yaml"
 
 
 def _scenario(risk: float = 1.0, extra_issue: bool = False) -> Scenario:
@@ -70,3 +75,16 @@ def test_bargain_space_conflicts_are_minimal_hitting_sets(
 def test_bargain_space_pareto_mask_keeps_duplicates() -> None:
     points = np.array([[3, 1], [1, 3], [3, 1], [2, 2], [1, 1]], dtype=np.int64)
     assert list(accord.bargain.pareto_mask(points)) == [True, True, True, True, False]
+
+
+def test_bargain_space_same_input_same_output() -> None:
+    scenario = load_scenario(SEED)
+    loose = relax(scenario, ["red_line:russia:territory"])
+    for engine_limit in (EXACT_LIMIT, 0):
+        first = bargain(loose, exact_limit=engine_limit).model_dump_json()
+        assert bargain(loose, exact_limit=engine_limit).model_dump_json() == first
+
+
+def test_bargain_space_relax_rejects_unknown_constraint() -> None:
+    with pytest.raises(InputError, match=r"\[E308\] unknown constraint 'red_line:nobody:x'"):
+        relax(load_scenario(SEED), ["red_line:nobody:x"])

@@ -12,6 +12,8 @@ monotone (whatever dominates an acceptable package is acceptable), so
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 
@@ -19,6 +21,7 @@ from accord.bargain._space import Ints, Space
 
 __all__ = ["feasible_frontier", "pareto_mask"]
 
+_Column = npt.NDArray[np.signedinteger[Any]]
 _BLOCK = 256
 _SKY_CHUNK = 4096
 
@@ -36,27 +39,35 @@ def pareto_mask(points: Ints) -> npt.NDArray[np.bool_]:
         return keep
     sums = points.sum(axis=1)
     order = np.argsort(-sums, kind="stable")
-    ranked, ranked_sums = points[order], sums[order]
-    sky = np.empty((0, n), dtype=np.int64)
-    sky_sums = np.empty(0, dtype=np.int64)
+    # per-coordinate columns (int32 when they fit) make each comparison a flat 2-D pass
+    narrow = np.int32 if points.max() < 2**31 and points.min() >= -(2**31) else np.int64
+    columns: list[_Column] = [
+        np.ascontiguousarray(points[order, j], dtype=narrow) for j in range(n)
+    ]
+    ranked_sums = sums[order]
+    sky: list[list[_Column]] = [[] for _ in range(n)]
+    sky_sums: list[Ints] = []
     for start in range(0, count, _BLOCK):
-        block = ranked[start : start + _BLOCK]
-        block_sums = ranked_sums[start : start + _BLOCK]
-        dominated = np.zeros(len(block), dtype=np.bool_)
-        for c in range(0, len(sky), _SKY_CHUNK):
-            s, ss = sky[c : c + _SKY_CHUNK], sky_sums[c : c + _SKY_CHUNK]
-            dominated |= (
-                (s[None, :, :] >= block[:, None, :]).all(axis=2)
-                & (ss[None, :] > block_sums[:, None])
-            ).any(axis=1)
-        dominated |= (
-            (block[None, :, :] >= block[:, None, :]).all(axis=2)
-            & (block_sums[None, :] > block_sums[:, None])
-        ).any(axis=1)
+        stop = min(start + _BLOCK, count)
+        block: list[_Column] = [c[start:stop, None] for c in columns]
+        block_sums = ranked_sums[start:stop, None]
+        dominated = np.zeros(stop - start, dtype=np.bool_)
+        merged: list[_Column] = [np.concatenate(s) if s else np.empty(0, narrow) for s in sky]
+        merged_sums = np.concatenate(sky_sums) if sky_sums else np.empty(0, np.int64)
+        for c in range(0, len(merged_sums), _SKY_CHUNK):
+            ge = merged_sums[None, c : c + _SKY_CHUNK] > block_sums
+            for j in range(n):
+                ge &= merged[j][None, c : c + _SKY_CHUNK] >= block[j]
+            dominated |= ge.any(axis=1)
+        ge = ranked_sums[None, start:stop] > block_sums
+        for j in range(n):
+            ge &= columns[j][None, start:stop] >= block[j]
+        dominated |= ge.any(axis=1)
         fresh = ~dominated
-        keep[order[start : start + _BLOCK][fresh]] = True
-        sky = np.concatenate([sky, block[fresh]])
-        sky_sums = np.concatenate([sky_sums, block_sums[fresh]])
+        keep[order[start:stop][fresh]] = True
+        for j in range(n):
+            sky[j] = [merged[j], columns[j][start:stop][fresh]]
+        sky_sums = [merged_sums, ranked_sums[start:stop][fresh]]
     return keep
 
 
