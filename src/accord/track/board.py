@@ -181,8 +181,10 @@ def _board_query(negotiation_id: str, cond: list[Any], binary: Callable[[Any], A
     # the stances' own dates only order the rows: the cell's date is its newest ``day``,
     # and not reading them back spares a date conversion per stance
     return select(
-        *(both.c[name] for name in ("issue", "party", "type", "day", "id", "article_id")),
-        both.c.story_id,
+        *(
+            both.c[name]
+            for name in ("issue", "party", "type", "day", "id", "article_id", "story_id")
+        )
     ).order_by(
         both.c.issue,
         both.c.party,
