@@ -160,9 +160,17 @@ class StanceRow(_Fact, Base):
     #: position of the stance in its article, to order stances of the same date
     ordinal: Mapped[int] = mapped_column(Integer)
     __table_args__ = (
-        Index("ix_stances_cell", "negotiation_id", "issue", "party", "date"),
+        # the board's two covering indexes (migration 0002): a cell's stances by type and
+        # date, and by date alone, each with the tie-break columns and the type
+        Index(
+            "ix_stances_board",
+            *("negotiation_id", "issue", "party", "type", "date", "article_id", "ordinal", "id"),
+        ),
+        Index(
+            "ix_stances_latest",
+            *("negotiation_id", "issue", "party", "date", "article_id", "ordinal", "id", "type"),
+        ),
         Index("ix_stances_date", "negotiation_id", "date"),
-        Index("ix_stances_type", "negotiation_id", "issue", "party", "type", "date"),
     )
 
 

@@ -188,7 +188,7 @@ def _actor(party: str, actor_id: str) -> Actor:
     state = cinc_table().get(party.lower())
     if state is None:
         default = float(_axes()["defaults"]["capability"])
-        note = "not in the CINC table (not a state, or a state not yet listed): stated default"
+        note = "not in the CINC table (not a state of the COW system in 2016): stated default"
         return Actor(
             id=actor_id,
             name=party,
