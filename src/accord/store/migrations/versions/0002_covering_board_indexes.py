@@ -6,7 +6,7 @@ the index alone instead of one table lookup per stance. Each replaces an index t
 prefix of it, so no query loses its index.
 
 Revision ID: 0002
-Revises: 0001
+Revises: w001
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0002"
-down_revision = "0001"
+down_revision = "w001"
 branch_labels = None
 depends_on = None
 
