@@ -120,6 +120,10 @@ def _result(
     frontier: list[FrontierPackage] | None,
     step: float,
 ) -> BargainResult:
+    blocking = [] if facts.any_feasible else blocking_sets(space, facts.corrections)
+    conflicts, complete = (
+        conflict_sets(space, facts.corrections, blocking) if blocking else ([], True)
+    )
     return BargainResult(
         scenario=space.name,
         method="exact" if method == "exact" else "cp-sat",
@@ -143,8 +147,10 @@ def _result(
             )
             for c in space.constraints
         ],
-        blocking=[] if facts.any_feasible else blocking_sets(space, facts.corrections),
-        conflicts=[] if facts.any_feasible else conflict_sets(space, facts.corrections),
+        blocking=blocking,
+        blocking_complete=facts.corrections_complete,
+        conflicts=conflicts,
+        conflicts_complete=complete,
         fragile=fragility(space, facts, step=step) if facts.any_feasible else [],
         frontier=frontier,
     )
