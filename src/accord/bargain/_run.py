@@ -55,6 +55,7 @@ def bargain(
     exact_limit: int = EXACT_LIMIT,
     step: float = 0.05,
     on_progress: Progress | None = None,
+    source: str | None = None,
 ) -> BargainResult:
     """Search the packages of ``scenario``: frontier, solutions and what blocks a deal.
 
@@ -63,6 +64,7 @@ def bargain(
         exact_limit: evaluate every package up to this many, else use CP-SAT (0: always).
         step: how far a reservation utility is raised when testing fragility.
         on_progress: called with (chunks done, chunks) during exact evaluation.
+        source: the file the scenario came from, for error messages.
 
     Raises:
         ScenarioError: the scenario cannot be bargained over.
@@ -81,7 +83,7 @@ def bargain(
             rule="0 or more",
             value=exact_limit,
         )
-    space = compile_space(scenario)
+    space = compile_space(scenario, source=source)
     frontier: list[FrontierPackage] | None = None
     solutions: dict[SolutionName, Solution | None]
     if space.packages <= exact_limit:

@@ -65,7 +65,13 @@ def bargain_command(
             def callback(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-        result = bargain(scenario, exact_limit=exact_limit, step=step, on_progress=callback)
+        result = bargain(
+            scenario,
+            exact_limit=exact_limit,
+            step=step,
+            on_progress=callback,
+            source=str(scenario_path),
+        )
     if as_json:
         exclude = None if with_frontier else {"frontier"}
         console.print_json(result.model_dump_json(exclude=exclude), indent=2)
