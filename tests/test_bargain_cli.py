@@ -132,6 +132,7 @@ def test_bargain_cli_bad_scenarios_are_one_line_errors(
     done = _accord("bargain", str(path))
     assert done.returncode == 1
     assert f"[{code}]" in done.stderr and "Traceback" not in done.stderr
+    assert str(path) in done.stderr.replace("\n", "")
 
 
 def test_bargain_cli_rejects_bad_step() -> None:

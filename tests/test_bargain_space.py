@@ -11,7 +11,8 @@ import pytest
 
 import accord.bargain
 from accord.bargain import EXACT_LIMIT, QUANTUM, bargain, compile_space, relax
-from accord.bargain._explain import minimal_hitting_sets
+from accord.bargain._explain import _by_deletion, minimal_hitting_sets
+from accord.bargain._scan import scan
 from accord.errors import InputError
 from accord.schema import load_scenario
 from accord.schema.scenario import Scenario
@@ -69,7 +70,7 @@ def test_bargain_space_exports_match_all() -> None:
 def test_bargain_space_conflicts_are_minimal_hitting_sets(
     sets: list[int], expected: list[int]
 ) -> None:
-    assert sorted(minimal_hitting_sets(sets)) == sorted(expected)
+    assert sorted(minimal_hitting_sets(sets) or []) == sorted(expected)
 
 
 def test_bargain_space_pareto_mask_keeps_duplicates() -> None:
@@ -88,3 +89,11 @@ def test_bargain_space_same_input_same_output() -> None:
 def test_bargain_space_relax_rejects_unknown_constraint() -> None:
     with pytest.raises(InputError, match=r"\[E308\] unknown constraint 'red_line:nobody:x'"):
         relax(load_scenario(SEED), ["red_line:nobody:x"])
+
+
+def test_bargain_space_deletion_finds_true_conflicts_past_the_limit() -> None:
+    facts = scan(compile_space(load_scenario(SEED)))
+    every = minimal_hitting_sets(facts.corrections)
+    assert every is not None and minimal_hitting_sets(facts.corrections, limit=1) is None
+    some = _by_deletion(facts.corrections, seeds=list(range(12)))
+    assert some and set(some) <= set(every)

@@ -30,6 +30,8 @@ __all__ = ["cpsat_facts", "cpsat_solutions"]
 _GRID = 10**6  # utility units per 1.0 in the objectives (OR-Tools needs products < 2^63)
 _LOG_SCALE = 10**6  # log units per 1.0 in the log model
 _TANGENT_RATIO = 1.05
+#: Blocking sets listed at most by the solver (one solve each), cheapest first.
+MAX_CORRECTIONS = 1000
 
 
 @dataclass
@@ -108,16 +110,18 @@ def _clear_objective(model: cp_model.CpModel) -> None:
     model.clear_objective()  # type: ignore[no-untyped-call]
 
 
-def _corrections(space: Space) -> list[int]:
-    """All minimal correction sets, in increasing size (cardinality-minimal first)."""
+def _corrections(space: Space) -> tuple[list[int], bool]:
+    """Minimal correction sets in increasing size, and whether the list is complete."""
     m = _Model(space, relaxable=True)
     m.model.minimize(sum(m.relax))
     found: list[int] = []
     while (solver := m.solve()) is not None:
+        if len(found) == MAX_CORRECTIONS:
+            return found, False
         chosen = [j for j, b in enumerate(m.relax) if solver.value(b)]
         found.append(sum(1 << j for j in chosen))
         m.model.add_bool_or([~m.relax[j] for j in chosen])
-    return found
+    return found, True
 
 
 def cpsat_facts(space: Space) -> Facts:
@@ -127,10 +131,12 @@ def cpsat_facts(space: Space) -> Facts:
     used = [np.zeros(len(issue.options), dtype=np.bool_) for issue in space.issues]
     first = m.solve()
     if first is None:
+        corrections, complete = _corrections(space)
         return Facts(
             feasible=None,
             any_feasible=False,
-            corrections=_corrections(space),
+            corrections=corrections,
+            corrections_complete=complete,
             used=used,
             best=np.zeros(n, dtype=np.int64),
             untriggered={},

@@ -14,15 +14,21 @@ from accord.bargain._scan import minimal_sets
 from accord.bargain._space import QUANTUM, Constraint, Space
 from accord.schema.bargain import BlockingSet, ConflictSet, Fragility
 
-__all__ = ["blocking_sets", "conflict_sets", "fragility", "minimal_hitting_sets"]
+__all__ = ["BERGE_LIMIT", "blocking_sets", "conflict_sets", "fragility", "minimal_hitting_sets"]
 
 
 def _members(mask: int) -> list[int]:
     return [j for j in range(mask.bit_length()) if mask >> j & 1]
 
 
-def minimal_hitting_sets(sets: list[int]) -> list[int]:
-    """All ⊆-minimal bitsets that intersect every set in ``sets`` (Berge's method)."""
+#: Berge's method is exponential in the worst case; past this many partial hitting sets
+#: the conflicts are found one at a time by deletion instead, and marked incomplete.
+BERGE_LIMIT = 2_000
+_DELETION_SEEDS = 10  # blocking sets whose constraints seed the deletion search
+
+
+def minimal_hitting_sets(sets: list[int], *, limit: int = BERGE_LIMIT) -> list[int] | None:
+    """All ⊆-minimal bitsets meeting every set in ``sets`` (Berge), or None past ``limit``."""
     hitting = [0]
     for s in sets:
         grown: set[int] = set()
@@ -31,8 +37,30 @@ def minimal_hitting_sets(sets: list[int]) -> list[int]:
                 grown.add(h)
             else:
                 grown.update(h | 1 << j for j in _members(s))
+            if len(grown) > limit:
+                return None
         hitting = minimal_sets(grown)
     return hitting
+
+
+def _by_deletion(corrections: list[int], seeds: list[int]) -> list[int]:
+    """Some minimal unsatisfiable sets: drop constraints while the rest still conflict.
+
+    A set conflicts exactly when it meets every correction set. Each seed constraint is
+    tried last, so that it stays in the conflict found when it can.
+    """
+    full = 0
+    for c in corrections:
+        full |= c
+    found: set[int] = set()
+    for seed in seeds:
+        kept = full
+        for j in [*(j for j in _members(full) if j != seed), seed]:
+            trial = kept & ~(1 << j)
+            if all(trial & c for c in corrections):
+                kept = trial
+        found.add(kept)
+    return minimal_sets(found)
 
 
 def _owners(space: Space, cs: list[Constraint]) -> list[str]:
@@ -67,10 +95,20 @@ def blocking_sets(space: Space, corrections: list[int]) -> list[BlockingSet]:
     ]
 
 
-def conflict_sets(space: Space, corrections: list[int]) -> list[ConflictSet]:
-    """Minimal conflicting sets behind the deadlock, in words."""
+def conflict_sets(
+    space: Space, corrections: list[int], blocking: list[BlockingSet]
+) -> tuple[list[ConflictSet], bool]:
+    """Minimal conflicting sets behind the deadlock, in words, and whether that is all."""
+    masks = minimal_hitting_sets(corrections)
+    complete = masks is not None
+    if masks is None:
+        index = {c.id: j for j, c in enumerate(space.constraints)}
+        seeds = list(
+            dict.fromkeys(index[c] for b in blocking[:_DELETION_SEEDS] for c in b.constraints)
+        )
+        masks = _by_deletion(corrections, seeds)
     out = []
-    for mask in minimal_hitting_sets(corrections):
+    for mask in masks:
         cs = [space.constraints[j] for j in _members(mask)]
         words = [c.text for c in cs]
         if len(cs) == 1:
@@ -82,7 +120,7 @@ def conflict_sets(space: Space, corrections: list[int]) -> list[ConflictSet]:
         out.append(
             ConflictSet(constraints=[c.id for c in cs], parties=_owners(space, cs), text=text)
         )
-    return out
+    return out, complete
 
 
 def fragility(space: Space, facts: Facts, *, step: float) -> list[Fragility]:

@@ -31,3 +31,5 @@ class Facts:
     untriggered: dict[int, bool]
     #: per linkage constraint index: then-options used by feasible packages that trigger it
     then_used: dict[int, npt.NDArray[np.bool_]]
+    #: False when the solver stopped listing correction sets at its limit
+    corrections_complete: bool = True

@@ -55,6 +55,7 @@ def bargain(
     exact_limit: int = EXACT_LIMIT,
     step: float = 0.05,
     on_progress: Progress | None = None,
+    source: str | None = None,
 ) -> BargainResult:
     """Search the packages of ``scenario``: frontier, solutions and what blocks a deal.
 
@@ -63,6 +64,7 @@ def bargain(
         exact_limit: evaluate every package up to this many, else use CP-SAT (0: always).
         step: how far a reservation utility is raised when testing fragility.
         on_progress: called with (chunks done, chunks) during exact evaluation.
+        source: the file the scenario came from, for error messages.
 
     Raises:
         ScenarioError: the scenario cannot be bargained over.
@@ -81,7 +83,7 @@ def bargain(
             rule="0 or more",
             value=exact_limit,
         )
-    space = compile_space(scenario)
+    space = compile_space(scenario, source=source)
     frontier: list[FrontierPackage] | None = None
     solutions: dict[SolutionName, Solution | None]
     if space.packages <= exact_limit:
@@ -120,6 +122,10 @@ def _result(
     frontier: list[FrontierPackage] | None,
     step: float,
 ) -> BargainResult:
+    blocking = [] if facts.any_feasible else blocking_sets(space, facts.corrections)
+    conflicts, complete = (
+        conflict_sets(space, facts.corrections, blocking) if blocking else ([], True)
+    )
     return BargainResult(
         scenario=space.name,
         method="exact" if method == "exact" else "cp-sat",
@@ -143,8 +149,10 @@ def _result(
             )
             for c in space.constraints
         ],
-        blocking=[] if facts.any_feasible else blocking_sets(space, facts.corrections),
-        conflicts=[] if facts.any_feasible else conflict_sets(space, facts.corrections),
+        blocking=blocking,
+        blocking_complete=facts.corrections_complete,
+        conflicts=conflicts,
+        conflicts_complete=complete,
         fragile=fragility(space, facts, step=step) if facts.any_feasible else [],
         frontier=frontier,
     )

@@ -139,13 +139,15 @@ class Space:
         return {issue.id: issue.options[o] for issue, o in zip(self.issues, choice, strict=True)}
 
 
-def compile_space(scenario: Scenario) -> Space:
+def compile_space(scenario: Scenario, *, source: str | None = None) -> Space:
     """Build the search space; issues without options are left out (and listed).
+
+    ``source`` names the file in error messages (default: the scenario's name).
 
     Raises:
         ScenarioError: the scenario cannot be bargained over (see E300–E307).
     """
-    source = scenario.name
+    source = source or scenario.name
     issues = [issue for issue in scenario.issues if issue.options]
     if not issues:
         raise ScenarioError("E300", source=source, where="issues")

@@ -17,6 +17,8 @@ from accord.schema import load_scenario
 from accord.schema.bargain import BargainResult, SolutionName
 from accord.schema.scenario import Scenario
 
+_SHOWN = 10  # conflicts and blocking sets printed; --json has them all
+
 _TITLES: dict[SolutionName, str] = {
     "nash": "Nash",
     "kalai_smorodinsky": "Kalai–Smor.",
@@ -63,7 +65,13 @@ def bargain_command(
             def callback(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-        result = bargain(scenario, exact_limit=exact_limit, step=step, on_progress=callback)
+        result = bargain(
+            scenario,
+            exact_limit=exact_limit,
+            step=step,
+            on_progress=callback,
+            source=str(scenario_path),
+        )
     if as_json:
         exclude = None if with_frontier else {"frontier"}
         console.print_json(result.model_dump_json(exclude=exclude), indent=2)
@@ -121,13 +129,14 @@ def _print_deadlock(result: BargainResult, labels: dict[str, str]) -> None:
         "\n[bold red]No package satisfies every constraint.[/] "
         "Minimal conflicts (drop any one constraint of a line and that conflict is gone):"
     )
-    _bullets([c.text for c in result.conflicts])
+    _bullets([c.text for c in result.conflicts[:_SHOWN]])
+    _more(len(result.conflicts), result.conflicts_complete)
     table = Table(title="Ways to a deal: minimal sets of constraints to relax, easiest first")
     table.add_column("#", justify="right")
     table.add_column("relax")
     table.add_column("parties")
     table.add_column("salience", justify="right")
-    for b in result.blocking:
+    for b in result.blocking[:_SHOWN]:
         table.add_row(
             str(b.rank),
             b.text.removeprefix("Relax "),
@@ -135,6 +144,14 @@ def _print_deadlock(result: BargainResult, labels: dict[str, str]) -> None:
             f"{b.salience:.2f}",
         )
     console.print(table)
+    _more(len(result.blocking), result.blocking_complete)
+
+
+def _more(count: int, complete: bool) -> None:
+    if count > _SHOWN:
+        console.print(f"  … {count - _SHOWN:,} more in --json", highlight=False)
+    if not complete:
+        console.print("  (not all listed: too many to enumerate; see docs/bargain.md)")
 
 
 def _print_fragile(result: BargainResult) -> None:

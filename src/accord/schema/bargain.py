@@ -109,7 +109,13 @@ class BargainResult(_Model):
     solutions: dict[SolutionName, Solution | None]
     constraints: list[ConstraintInfo]
     blocking: list[BlockingSet] = Field(description="Ranked; empty when a deal exists.")
+    blocking_complete: bool = Field(
+        default=True, description="False when the solver stopped at its limit of blocking sets."
+    )
     conflicts: list[ConflictSet] = Field(description="Minimal conflicting sets behind a deadlock.")
+    conflicts_complete: bool = Field(
+        default=True, description="False when there were too many to list them all."
+    )
     fragile: list[Fragility] = Field(description="When deals exist: what could remove them all.")
     frontier: list[FrontierPackage] | None = Field(
         default=None, description="The frontier packages (omitted unless asked for)."
