@@ -27,8 +27,10 @@ def _rows() -> list[dict[str, str]]:
 
 
 def _states() -> dict[str, str]:
-    """ISO 3166-1 alpha-3 code -> common English name, from the party-resolution list."""
-    lines = (line.split("\t") for line in _data("states.tsv").splitlines())
+    """ISO 3166-1 alpha-3 code -> common English name of the current states in the
+    party-resolution list (its former states, listed last, had no 2016 row)."""
+    current = _data("states.tsv").split("# Former states", 1)[0]
+    lines = (line.split("\t") for line in current.splitlines())
     return {cols[0]: cols[1] for cols in lines if cols[0] and not cols[0].startswith("#")}
 
 
