@@ -112,6 +112,34 @@ def test_store_ingest_hostile_names_refused_without_losing_stored_articles(
         store.close()
 
 
+@pytest.mark.parametrize("span", [[0, 2**70], [2**70, 2**70 + 5], [5, 2], [-1, 3]])
+def test_store_ingest_span_outside_the_text_is_refused_and_rest_stored(
+    db_url: str, tmp_path: Path, span: list[int]
+) -> None:
+    hostile = {
+        "id": "hostile-span",
+        "text": "Alpha and Beta met. Alpha demands a ceasefire.",
+        "parties": ["Alpha", "Beta"],
+        "stances": [
+            {
+                "party": "Alpha",
+                "issue": "ceasefire",
+                "type": "demand",
+                "evidence": "Alpha demands",
+                "span": span,
+            }
+        ],
+    }
+    lines = DEV.read_text(encoding="utf-8").splitlines()
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text("\n".join([*lines[:3], json.dumps(hostile), *lines[3:]]) + "\n", "utf-8")
+    result = accord("ingest", "--annotations", str(mixed), "--db", db_url)
+    assert result.returncode == 1
+    assert "stances[0].span" in result.stderr and "lies outside the text" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert counts(db_url)["articles"] == 11
+
+
 def _copy(article_id: str, text: str, url: str) -> tuple[Article, Extraction]:
     stance = Stance(party="Alpha", issue="ceasefire", type="demand", evidence="Alpha demands")
     return (

@@ -224,7 +224,7 @@ def test_web_api_ingest_refuses_a_span_outside_the_text(client: TestClient) -> N
     item["extraction"] = {**item["extraction"], "stances": [stance]}
     response = client.post("/api/v1/articles", json={"items": [item]}, headers=AUTH)
     assert response.status_code == 200
-    assert response.json()["problems"][0]["message"].startswith("[E705] span")
+    assert response.json()["problems"][0]["message"].startswith("[E609] span")
     assert client.get("/api/v1/articles/spans").status_code == 404
 
 

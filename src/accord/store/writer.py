@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from accord.errors import InputError
 from accord.schema import Article, Extraction
+from accord.schema.news import Span
 from accord.store import stories
 from accord.store.ids import content_id
 from accord.store.models import (
@@ -157,6 +158,18 @@ def _check_fits(article: Article, extraction: Extraction) -> None:
     issues = [s.issue for s in extraction.stances] + [c.issue for c in extraction.status]
     if any(len(i) > _KEY_LIMITS["issue"] for i in issues):
         raise refuse("issue", f"an issue id is longer than {_KEY_LIMITS['issue']} characters")
+    # The record keeps offsets into the text, not the text: an offset outside it points
+    # nowhere (and a huge one overflows the integer column).
+    size = len(article.text)
+    spans: list[tuple[str, Span | None]] = [
+        *((f"stances[{k}].span", f.span) for k, f in enumerate(extraction.stances)),
+        *((f"meetings[{k}].span", f.span) for k, f in enumerate(extraction.meetings)),
+        *((f"events[{k}].span", f.span) for k, f in enumerate(extraction.events)),
+        *((f"status[{k}].span", f.span) for k, f in enumerate(extraction.status)),
+    ]
+    for field, span in spans:
+        if span is not None and not 0 <= span[0] <= span[1] <= size:
+            raise refuse(field, f"span {list(span)} lies outside the text (0–{size})")
 
 
 def _parties_of(extraction: Extraction) -> set[str]:

@@ -14,7 +14,6 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from accord.errors import AccordError, InputError
 from accord.schema import Article, Extraction
-from accord.schema.news import Span
 from accord.schema.record import IngestProblemRecord, IngestSummary
 from accord.store import Store
 
@@ -55,25 +54,6 @@ def _extractor() -> Any:
     return Extractor()
 
 
-def _check_spans(item: IngestItem, extraction: Extraction) -> None:
-    """Spans must lie inside the article text (the store keeps offsets, not the text)."""
-    size = len(item.article.text)
-    spans: list[tuple[str, Span | None]] = [
-        *((f"stances[{k}]", f.span) for k, f in enumerate(extraction.stances)),
-        *((f"meetings[{k}]", f.span) for k, f in enumerate(extraction.meetings)),
-        *((f"events[{k}]", f.span) for k, f in enumerate(extraction.events)),
-        *((f"status[{k}]", f.span) for k, f in enumerate(extraction.status)),
-    ]
-    for where, span in spans:
-        if span is not None and not 0 <= span[0] <= span[1] <= size:
-            raise InputError(
-                "E705",
-                source="items",
-                where=f"extraction.{where}.span",
-                reason=f"span {list(span)} lies outside the text (0–{size})",
-            )
-
-
 def _problem(item: IngestItem, k: int, exc: AccordError | SQLAlchemyError) -> IngestProblemRecord:
     if isinstance(exc, AccordError):
         message = f"[{exc.code}] {exc.detail}"
@@ -92,7 +72,6 @@ def ingest(store: Store, request: IngestRequest) -> IngestSummary:
             continue
         try:
             extraction = item.extraction or _extractor().extract(item.article)
-            _check_spans(item, extraction)
             negotiation = item.negotiation or request.negotiation
             outcome = store.write(item.article, extraction, negotiation=negotiation)
         except (AccordError, SQLAlchemyError) as exc:
