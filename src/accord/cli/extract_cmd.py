@@ -56,12 +56,23 @@ def extract_command(
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")] = 16,
     processes: Annotated[int, typer.Option(min=1, help="Worker processes for spaCy.")] = 1,
     fetch: Annotated[bool, typer.Option(help="Download http(s) inputs.")] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Extract on Dask: 'local' for a local cluster, or a scheduler address such "
+            "as tcp://host:8786 (batches of --batch-size articles; output in input order)."
+        ),
+    ] = None,
 ) -> None:
     """Extract parties, actors, issues, stances, meetings, events, status and sources.
 
     Example: accord extract ../shared/corpus/dev.jsonl --jsonl > extractions.jsonl
     """
     articles = _Articles(inputs, fetch_urls=fetch)
+    if scheduler is not None:
+        _extract_on_dask(articles, scheduler, batch_size=batch_size, jsonl=jsonl)
+        _finish(inputs, articles)
+        return
     extractor = Extractor()
     progress = Progress(
         SpinnerColumn(),
@@ -75,12 +86,32 @@ def extract_command(
     with progress:
         task = progress.add_task("extract", total=None)
         for record in extractor.pipe(articles, batch_size=batch_size, n_process=processes):
-            if jsonl:
-                line = json.dumps(record.model_dump(mode="json"), ensure_ascii=False)
-                sys.stdout.write(line + "\n")
-            else:
-                print_summary(record)
+            _emit(record, jsonl=jsonl)
             progress.advance(task)
+    _finish(inputs, articles)
+
+
+def _emit(record: Extraction, *, jsonl: bool) -> None:
+    if jsonl:
+        line = json.dumps(record.model_dump(mode="json"), ensure_ascii=False)
+        sys.stdout.write(line + "\n")
+    else:
+        print_summary(record)
+
+
+def _extract_on_dask(articles: _Articles, scheduler: str, *, batch_size: int, jsonl: bool) -> None:
+    from accord.dist import dask_client, map_batches  # Dask loads only when asked for
+    from accord.dist.jobs import extract_batch
+
+    with dask_client(None if scheduler == "local" else scheduler) as client:
+        for record in map_batches(
+            extract_batch, articles, client=client, batch_size=batch_size, console=err_console
+        ):
+            _emit(record, jsonl=jsonl)
+
+
+def _finish(inputs: list[str], articles: _Articles) -> None:
+    """Exit status: E506 when nothing could be read, E507 when some inputs were skipped."""
     sys.stdout.flush()
     if articles.articles == 0:
         raise InputError("E506", source=", ".join(inputs), where=None)

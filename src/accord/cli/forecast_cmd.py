@@ -61,6 +61,13 @@ def forecast_command(
     capability_sd: Annotated[
         float, typer.Option(help="Capability SD as a share of the capability.")
     ] = 0.2,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Run the Monte Carlo on Dask: 'local' for a local cluster, or a scheduler "
+            "address such as tcp://host:8786."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full record as JSON.")] = False,
 ) -> None:
     """Forecast where each issue of a scenario is heading (Bueno de Mesquita's model).
@@ -98,7 +105,23 @@ def forecast_command(
     result = forecast_scenario(loaded, chosen, stopping)
     if mc is not None:
         inputs, _ = issue_inputs(loaded)
-        summary = monte_carlo(inputs, chosen, stopping, mc, workers=workers, progress=not as_json)
+        if scheduler is None:
+            summary = monte_carlo(
+                inputs, chosen, stopping, mc, workers=workers, progress=not as_json
+            )
+        else:
+            from accord.dist import dask_client  # Dask loads only when asked for
+
+            with dask_client(None if scheduler == "local" else scheduler) as client:
+                summary = monte_carlo(
+                    inputs,
+                    chosen,
+                    stopping,
+                    mc,
+                    workers=workers,
+                    executor=client.get_executor(),  # type: ignore[no-untyped-call]
+                    progress=not as_json,
+                )
         result = result.model_copy(update={"monte_carlo": summary})
     if as_json:
         typer.echo(result.model_dump_json(by_alias=True, indent=2))

@@ -140,9 +140,15 @@ def monte_carlo(
     settings: MonteCarloSettings,
     *,
     workers: int | None = None,
+    executor: Executor | None = None,
     progress: bool = True,
 ) -> MonteCarloSummary:
-    """Run ``settings.runs`` perturbed forecasts over ``workers`` processes (default: all cores)."""
+    """Run ``settings.runs`` perturbed forecasts over ``workers`` processes (default: all cores).
+
+    ``executor`` runs the chunks elsewhere instead, e.g. a Dask client's
+    ``get_executor()``; ``workers`` then only sets how finely the runs are chunked. Every
+    run draws from its own seed, so the result is the same wherever it runs.
+    """
     payload = make_payload(issues, variant, stopping, settings)
     workers = max(1, workers or os.cpu_count() or 1)
     # About 100 problems per batch is where numpy's per-call cost and cache misses balance.
@@ -150,7 +156,11 @@ def monte_carlo(
     chunks = [(first, min(size, settings.runs - first)) for first in range(0, settings.runs, size)]
     with _bar(progress) as bar:
         task = bar.add_task("Monte Carlo runs", total=settings.runs)
-        if workers == 1:
+        if executor is not None:
+            parts = _in_pool(
+                executor, payload, settings.seed, chunks, lambda n: bar.advance(task, n)
+            )
+        elif workers == 1:
             parts = []
             for first, count in chunks:
                 parts.append(simulate_runs(payload, settings.seed, first, count))
