@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from accord.extract import resources
 from accord.extract.facts import IssueHit
 from accord.extract.resources import issues
 
@@ -34,7 +35,9 @@ class IssueMatcher:
         for options in self._index.values():
             options.sort(key=lambda item: -len(item[0]))
 
-    def __call__(self, doc: Doc) -> list[IssueHit]:
+    def __call__(self, doc: Doc, states: frozenset[int] = frozenset()) -> list[IssueHit]:
+        """Issue hits; ``states`` are tokens naming a party outright (not a capital), from
+        which a withdrawal is a matter of foreign troops, not of territory."""
         hits: list[IssueHit] = []
         taken_until = -1
         for token in doc:
@@ -53,7 +56,8 @@ class IssueMatcher:
             if best is not None:
                 hits.append(IssueHit(token.i, best[0], best[1], best[2]))
                 taken_until = best[0]
-        return _yield_to_phrase_heads(doc, hits)
+        hits = _withdrawals_from_places(doc, _yield_to_phrase_heads(doc, hits), states)
+        return _yield_to_locative_heads(doc, hits)
 
 
 def _yield_to_phrase_heads(doc: Doc, hits: list[IssueHit]) -> list[IssueHit]:
@@ -65,6 +69,58 @@ def _yield_to_phrase_heads(doc: Doc, hits: list[IssueHit]) -> list[IssueHit]:
         head = doc[hit.start].head
         owner = phrase_heads.get(head.i)
         if owner is not None and owner is not hit and owner.issue != hit.issue:
+            continue
+        kept.append(hit)
+    return kept
+
+
+_WITHDRAW = resources.words("withdrawal_words")
+_LOCATIVE = resources.words("locative_preps")
+
+
+def _from_place(token: Token, states: frozenset[int]) -> bool:
+    """ "withdraw its troops from Juba", "withdrawal of forces from the Gaza Strip" (but not
+    "from Angola": foreign troops leaving a state)."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            return not any(c.dep_ == "pobj" and c.i in states for c in child.children)
+        if (
+            child.dep_ in ("dobj", "pobj", "prep")
+            and child.i > token.i
+            and _from_place(child, states)
+        ):
+            return True
+    return False
+
+
+def _withdrawals_from_places(
+    doc: Doc, hits: list[IssueHit], states: frozenset[int]
+) -> list[IssueHit]:
+    """Withdrawing forces *from an area* is territory, per the corpus mapping, even when the
+    words are apart; the forces withdrawn then name no issue of their own."""
+    added: list[IssueHit] = []
+    moved: set[int] = set()
+    for token in doc:
+        if token.lemma_.lower() not in _WITHDRAW or not _from_place(token, states):
+            continue
+        if not any(h.start == token.i and h.issue == "territory" for h in hits):
+            added.append(IssueHit(token.i, token.i + 1, "territory"))
+        moved.update(t.i for t in token.subtree)
+    if not added and not moved:
+        return hits
+    kept = [h for h in hits if not (h.issue == "military" and h.start in moved)]
+    return sorted(kept + added, key=lambda h: h.start)
+
+
+def _yield_to_locative_heads(doc: Doc, hits: list[IssueHit]) -> list[IssueHit]:
+    """ "a ceasefire along the whole frontier": a place phrase locates the issue it modifies
+    and names none of its own."""
+    by_token = {doc[h.start].i: h for h in hits}
+    kept: list[IssueHit] = []
+    for hit in hits:
+        prep = doc[hit.start].head
+        owner = by_token.get(prep.head.i) if prep.lower_ in _LOCATIVE else None
+        if owner is not None and owner is not hit and not owner.weak:
             continue
         kept.append(hit)
     return kept

@@ -85,7 +85,10 @@ def _make_issues(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
     def step(doc: Doc, facts: DocFacts) -> None:
         names = facts.token_party.keys() | facts.token_person.keys()
-        facts.issue_hits = [h for h in matcher(doc) if h.start not in names]
+        states = frozenset(
+            i for m in facts.party_mentions if m.form == "name" for i in range(m.start, m.end)
+        )
+        facts.issue_hits = [h for h in matcher(doc, states) if h.start not in names]
 
     return _component(step)
 

@@ -1,0 +1,125 @@
+"""Rules that carry the extractor beyond its dev articles, on hand-written sentences about
+negotiations of other places and decades (one behaviour per test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_support import extract
+
+
+def stances(text: str) -> set[tuple[str, str, str]]:
+    return {(s.party, s.issue, s.type) for s in extract(text).stances}
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["the two delegations", "both delegations", "the two countries", "the parties", "both sides"],
+)
+def test_extract_collective_subject_stands_for_the_main_parties(subject: str) -> None:
+    text = (
+        "Negotiators from Armenia and Azerbaijan met in Vienna on Monday. "
+        f"Officials said {subject} agreed to exchange all prisoners of war."
+    )
+    found = stances(text)
+    assert ("Armenia", "humanitarian", "accept") in found
+    assert ("Azerbaijan", "humanitarian", "accept") in found
+
+
+def test_extract_counted_collective_takes_that_many_parties() -> None:
+    text = (
+        "Angola, Cuba and South Africa opened talks in Geneva. Angola spoke first, then "
+        "Cuba and South Africa replied. The three countries agreed to a ceasefire."
+    )
+    parties = {p for p, issue, kind in stances(text) if (issue, kind) == ("ceasefire", "accept")}
+    assert parties == {"Angola", "Cuba", "South Africa"}
+
+
+@pytest.mark.parametrize("marker", ["until", "unless", "before"])
+def test_extract_refusal_with_a_linked_requirement_is_a_condition(marker: str) -> None:
+    text = (
+        "Armenia and Azerbaijan resumed talks. Armenia said it would not discuss trade "
+        f"{marker} Azerbaijan's troops withdraw from the disputed villages."
+    )
+    found = stances(text)
+    assert ("Armenia", "territory", "condition") in found
+    assert ("Armenia", "sanctions_economy", "reject") not in found
+
+
+def test_extract_clause_under_until_is_no_stance_of_its_own() -> None:
+    text = (
+        "Armenia and Azerbaijan resumed talks. Armenia said it would not discuss trade "
+        "until Azerbaijan's troops withdraw from the disputed villages."
+    )
+    assert not any(party == "Azerbaijan" for party, _, _ in stances(text))
+
+
+def test_extract_only_before_if_makes_an_acceptance_conditional() -> None:
+    text = "Britain said it would only sign a trade agreement if the bloc dropped its tariffs."
+    found = stances(text)
+    assert ("United Kingdom", "sanctions_economy", "condition") in found
+    assert ("United Kingdom", "sanctions_economy", "accept") not in found
+
+
+def test_extract_only_after_links_a_condition() -> None:
+    text = "The Contras said their fighters would disarm only after free elections were held."
+    assert ("Contras", "governance", "condition") in stances(text)
+
+
+def test_extract_clause_under_a_demand_verb_is_demanded_not_offered() -> None:
+    text = "Croatia demanded that the prisoners be released and handed over to the Red Cross."
+    found = stances(text)
+    assert ("Croatia", "humanitarian", "demand") in found
+    assert ("Croatia", "humanitarian", "offer") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's foreign minister said the talks would go on until an agreement is reached.",
+        "Kenya's foreign minister said negotiators will meet again in December.",
+    ],
+)
+def test_extract_forecast_about_the_talks_commits_no_party(text: str) -> None:
+    assert extract(text).stances == []
+
+
+def test_extract_unless_on_an_unowned_forecast_is_still_a_condition() -> None:
+    text = (
+        "Sri Lanka and the LTTE met. "
+        '"The truce will collapse unless the militias are disarmed," the LTTE said.'
+    )
+    assert ("LTTE", "military", "condition") in stances(text)
+
+
+def test_extract_rejected_terms_take_the_other_partys_demand() -> None:
+    text = (
+        "Hamas demanded a full withdrawal of Israeli troops from the Gaza Strip. "
+        "Israel rejected those terms on Wednesday."
+    )
+    found = stances(text)
+    assert ("Israel", "territory", "reject") in found
+
+
+def test_extract_signing_with_a_party_makes_it_accept() -> None:
+    text = "Russia signed an agreement with Turkey on Friday to reopen the ports to grain ships."
+    found = stances(text)
+    assert ("Russia", "humanitarian", "accept") in found
+    assert ("Turkey", "humanitarian", "accept") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        ("Georgia demanded that Russia withdraw its troops from the disputed town.", "territory"),
+        ("Georgia demanded a withdrawal of Russian forces from the two regions.", "territory"),
+        ("Angola demanded that Cuba withdraw its troops from Angola.", "military"),
+    ],
+)
+def test_extract_withdrawal_from_an_area_is_territory(text: str, issue: str) -> None:
+    assert {i for _, i, _ in stances(text)} == {issue}
+
+
+def test_extract_place_phrase_does_not_name_an_issue() -> None:
+    text = "Eritrea called for an immediate ceasefire along the whole frontier."
+    assert stances(text) == {("Eritrea", "ceasefire", "demand")}
