@@ -123,3 +123,56 @@ def test_extract_withdrawal_from_an_area_is_territory(text: str, issue: str) -> 
 def test_extract_place_phrase_does_not_name_an_issue() -> None:
     text = "Eritrea called for an immediate ceasefire along the whole frontier."
     assert stances(text) == {("Eritrea", "ceasefire", "demand")}
+
+
+def participants(text: str) -> set[str]:
+    return {name for m in extract(text).meetings for name in m.participants}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Negotiators from Ethiopia and Eritrea met in Nairobi on Tuesday for a third round "
+            "of talks mediated by the African Union.",
+            {"Ethiopia", "Eritrea", "African Union"},
+        ),
+        (
+            "Armenia and Azerbaijan held talks in Moscow. Kazakhstan, which hosted the talks, "
+            "praised both delegations.",
+            {"Armenia", "Azerbaijan", "Kazakhstan"},
+        ),
+        (
+            "Serbia and Kosovo agreed on Monday to reopen the crossing after two days of talks.",
+            {"Serbia", "Kosovo"},
+        ),
+        (
+            "Sudan and South Sudan signed an oil agreement in the Ethiopian capital on Thursday.",
+            {"Sudan", "South Sudan"},
+        ),
+        (
+            "The signing ceremony in Doha was attended by Qatar, the United States and "
+            "the Taliban.",
+            {"Qatar", "United States", "Taliban"},
+        ),
+    ],
+)
+def test_extract_meeting_participants_include_hosts_and_signatories(
+    text: str, expected: set[str]
+) -> None:
+    assert participants(text) >= expected
+
+
+def test_extract_city_hosting_talks_is_a_venue_not_a_participant() -> None:
+    text = "Havana to host talks between Colombia's government and the FARC rebels."
+    assert "Cuba" not in participants(text)
+
+
+def test_extract_dateline_is_not_the_subject_of_the_first_clause() -> None:
+    text = (
+        "Truce agreed\n\nQUITO, Ecuador — Colombia's government and the ELN agreed on Monday "
+        "to a bilateral ceasefire."
+    )
+    holders = {party for party, _, _ in stances(text)}
+    assert "ELN" in holders
+    assert "Ecuador" not in holders
