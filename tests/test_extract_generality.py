@@ -176,3 +176,20 @@ def test_extract_dateline_is_not_the_subject_of_the_first_clause() -> None:
     holders = {party for party, _, _ in stances(text)}
     assert "ELN" in holders
     assert "Ecuador" not in holders
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Philippine government is ready to discuss wider autonomy for Mindanao.", "offer"),
+        ("Israel was prepared to agree to a pause in fighting.", "offer"),
+        ("Serbia is open to a new border arrangement.", "support"),
+    ],
+)
+def test_extract_readiness_to_act_is_an_offer(text: str, kind: str) -> None:
+    assert {k for _, _, k in stances(text)} == {kind}
+
+
+def test_extract_commitment_to_keep_pressing_is_the_inner_demand() -> None:
+    text = "Washington would keep pressing for strict limits on Iran's uranium enrichment."
+    assert stances(text) == {("United States", "military", "demand")}

@@ -88,6 +88,10 @@ def _triggers(sent: Span, lex: Lexicon) -> list[_Trigger]:
             types = _phrasal(token, lex) or lex.verbs.get(lemma)
         elif token.pos_ == "ADJ" and token.dep_ in ("acomp", "ROOT", "ccomp", "conj"):
             types = lex.adjectives.get(lemma)
+            if types == ("support",) and any(
+                c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children
+            ):
+                types = ("offer",)  # "ready to discuss self-rule": what the holder would do
         elif token.pos_ == "NOUN" and lemma in lex.nouns:
             if any(c.dep_ == "poss" for c in token.children):
                 out.append(_Trigger(token, lex.nouns[lemma][0], noun=True))  # type: ignore[arg-type]
@@ -324,6 +328,8 @@ def _skipped(trig: _Trigger, ctx: _Context) -> bool:
         )
         # "declined to say whether …": no comment, not a refusal
         or any(c.dep_ == "xcomp" and _lemma(c) in ctx.lex.speech for c in token.children)
+        # "would keep pressing for …": the inner verb decides
+        or (trig.commitment and any(c.dep_ == "xcomp" and c.i in ctx.heads for c in token.children))
     )
 
 
