@@ -193,3 +193,18 @@ def test_extract_readiness_to_act_is_an_offer(text: str, kind: str) -> None:
 def test_extract_commitment_to_keep_pressing_is_the_inner_demand() -> None:
     text = "Washington would keep pressing for strict limits on Iran's uranium enrichment."
     assert stances(text) == {("United States", "military", "demand")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The status of Badme remains unresolved.", [("territory", "unresolved")]),
+        ("The Nairobi talks remain deadlocked.", []),
+        ("The issue remains unresolved.", []),
+    ],
+)
+def test_extract_status_of_a_named_place_is_territory(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    record = extract(f"Ethiopia and Eritrea met in Nairobi. {sentence}")
+    assert [(s.issue, s.status) for s in record.status] == expected
