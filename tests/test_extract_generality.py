@@ -208,3 +208,24 @@ def test_extract_status_of_a_named_place_is_territory(
 ) -> None:
     record = extract(f"Ethiopia and Eritrea met in Nairobi. {sentence}")
     assert [(s.issue, s.status) for s in record.status] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Juan Manuel Santos said on Twitter that the truce would hold.",
+        "The meeting between India and China was held at Moldo on Monday.",
+    ],
+)
+def test_extract_place_or_medium_after_a_preposition_is_no_person(text: str) -> None:
+    names = {a.name for a in extract(text).actors}
+    assert not names & {"Twitter", "Moldo"}
+
+
+def test_extract_relative_clause_gives_the_actor_party() -> None:
+    text = (
+        "Nicaragua's government and the Contras signed a truce. Defense Minister Humberto "
+        "Ortega, who led the Nicaraguan delegation, said the Contras must disarm."
+    )
+    parties = {a.name: a.party for a in extract(text).actors}
+    assert parties["Humberto Ortega"] in ("Nicaragua", "Nicaraguan government")
