@@ -229,3 +229,22 @@ def test_extract_relative_clause_gives_the_actor_party() -> None:
     )
     parties = {a.name: a.party for a in extract(text).actors}
     assert parties["Humberto Ortega"] in ("Nicaragua", "Nicaraguan government")
+
+
+@pytest.mark.parametrize(
+    ("text", "issues"),
+    [
+        (
+            "Nicaragua and the Contras agreed to a truce after talks in a town near the border.",
+            {"ceasefire"},
+        ),
+        (
+            "Armenia and Azerbaijan agreed to reopen the road between the border towns.",
+            {"humanitarian"},
+        ),
+        ("Iran called for a withdrawal of all forces to the recognised borders.", {"territory"}),
+        ("The United States wants China to end forced technology transfer.", {"sanctions_economy"}),
+    ],
+)
+def test_extract_issue_words_that_only_locate_or_modify_yield(text: str, issues: set[str]) -> None:
+    assert {i for _, i, _ in stances(text)} == issues

@@ -63,12 +63,13 @@ class IssueMatcher:
 def _yield_to_phrase_heads(doc: Doc, hits: list[IssueHit]) -> list[IssueHit]:
     """A modifier yields to the multi-word term it modifies: in "troop withdrawal from the
     region" the territory phrase decides, not "troop" (military)."""
-    phrase_heads = {h.start: h for h in hits if h.end - h.start > 1}
+    phrase_heads = {i: h for h in hits if h.end - h.start > 1 for i in range(h.start, h.end)}
     kept: list[IssueHit] = []
     for hit in hits:
-        head = doc[hit.start].head
-        owner = phrase_heads.get(head.i)
-        if owner is not None and owner is not hit and owner.issue != hit.issue:
+        word = doc[hit.start]
+        owner = phrase_heads.get(word.head.i)
+        coordinated = any(c.dep_ == "conj" for c in word.children)  # "economic and security …"
+        if owner is not None and owner is not hit and owner.issue != hit.issue and not coordinated:
             continue
         kept.append(hit)
     return kept
@@ -82,7 +83,7 @@ def _from_place(token: Token, states: frozenset[int]) -> bool:
     """ "withdraw its troops from Juba", "withdrawal of forces from the Gaza Strip" (but not
     "from Angola": foreign troops leaving a state)."""
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "from":
+        if child.dep_ == "prep" and child.lower_ in ("from", "to"):
             return not any(c.dep_ == "pobj" and c.i in states for c in child.children)
         if (
             child.dep_ in ("dobj", "pobj", "prep")
@@ -113,14 +114,17 @@ def _withdrawals_from_places(
 
 
 def _yield_to_locative_heads(doc: Doc, hits: list[IssueHit]) -> list[IssueHit]:
-    """ "a ceasefire along the whole frontier": a place phrase locates the issue it modifies
-    and names none of its own."""
+    """ "a ceasefire along the whole frontier", "talks in a town near the border": a place
+    phrase locates something and names no issue of its own ("at" only when it locates
+    another issue: "agreed at the border" may be about the border)."""
     by_token = {doc[h.start].i: h for h in hits}
     kept: list[IssueHit] = []
     for hit in hits:
-        prep = doc[hit.start].head
-        owner = by_token.get(prep.head.i) if prep.lower_ in _LOCATIVE else None
-        if owner is not None and owner is not hit and not owner.weak:
-            continue
+        word = doc[hit.start]
+        prep = word.head.head if word.dep_ == "compound" else word.head
+        if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
+            owner = by_token.get(prep.head.i)
+            if prep.lower_ != "at" or (owner is not None and owner is not hit and not owner.weak):
+                continue
         kept.append(hit)
     return kept
