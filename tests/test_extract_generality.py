@@ -248,3 +248,21 @@ def test_extract_relative_clause_gives_the_actor_party() -> None:
 )
 def test_extract_issue_words_that_only_locate_or_modify_yield(text: str, issues: set[str]) -> None:
     assert {i for _, i, _ in stances(text)} == issues
+
+
+def test_extract_committing_subject_names_no_issue() -> None:
+    text = (
+        "The European Union said the bloc would only sign a free-trade agreement if Britain "
+        "accepted common rules on state subsidies."
+    )
+    assert {i for _, i, _ in stances(text)} == {"sanctions_economy"}
+
+
+def test_extract_joining_a_government_is_no_alliance_membership() -> None:
+    text = "The SPLM-IO said it would join the transitional government."
+    assert {i for _, i, _ in stances(text)} == {"governance"}
+
+
+def test_extract_militants_refer_to_the_armed_group() -> None:
+    text = "The United States and the Taliban met in Doha. The militants rejected a ceasefire."
+    assert ("Taliban", "ceasefire", "reject") in stances(text)

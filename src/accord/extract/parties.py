@@ -24,6 +24,7 @@ _GENERIC: dict[str, tuple[str, ...]] = {
     "rebel": ("armed_group",),
     "insurgents": ("armed_group",),
     "guerrillas": ("armed_group",),
+    "militants": ("armed_group",),
     "militia": ("armed_group",),
 }
 

@@ -430,6 +430,8 @@ def _issue_pairs(
     subject = None if trig.noun else _subject(token, ctx.lex)
     if (
         subject is not None
+        # "the bloc would sign …": an active subject commits; "an amnesty would be included"
+        and not (trig.commitment and subject.dep_ == "nsubj")
         and subject.head.i == token.i
         and subject.pos_ != "PRON"
         and not ctx.resolver.resolve(subject).parties
