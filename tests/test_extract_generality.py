@@ -266,3 +266,14 @@ def test_extract_joining_a_government_is_no_alliance_membership() -> None:
 def test_extract_militants_refer_to_the_armed_group() -> None:
     text = "The United States and the Taliban met in Doha. The militants rejected a ceasefire."
     assert ("Taliban", "ceasefire", "reject") in stances(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Colombia and the ELN met. The ELN said it would suspend kidnappings.", "offer"),
+        ("The ELN suspended the prisoner exchange.", "reject"),
+    ],
+)
+def test_extract_suspending_hostile_acts_is_a_concession(text: str, kind: str) -> None:
+    assert ("ELN", "humanitarian", kind) in stances(text)

@@ -38,6 +38,8 @@ _FLIP: dict[str, StanceType | None] = {
 _CLAUSE_DEPS = ("ccomp", "conj", "advcl", "relcl", "parataxis")
 #: "the talks would go on", "negotiators will meet": rounds and unnamed envoys commit no party
 _MEETING_NOUNS = words("meeting_nouns")
+#: Hostile acts: suspending or abandoning them concedes something, it refuses nothing
+_HOSTILE_ACTS = words("hostile_acts")
 
 
 @dataclass
@@ -529,6 +531,8 @@ def find_stances(
             kind, negated = _polarity(trig.token, base, lex)
             if kind is None:
                 continue
+            if kind == "reject" and not negated and _halts_hostilities(trig.token):
+                kind = "offer"  # "the rebels will suspend kidnappings and attacks"
             if kind == "accept":
                 for party in _cosigners(trig.token, ctx.resolver):
                     holder.add(party)
@@ -558,6 +562,14 @@ def find_stances(
         if len(stances) > before:
             recent = (sent_index, stances[before:])
     return stances
+
+
+def _halts_hostilities(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "dobj":
+            objects = [child, *(c for c in child.conjuncts)]
+            return any(o.lemma_.lower() in _HOSTILE_ACTS for o in objects)
+    return False
 
 
 def _cosigners(token: Token, resolver: HolderResolver) -> list[str]:
