@@ -68,8 +68,11 @@ def _yield_to_phrase_heads(doc: Doc, hits: list[IssueHit]) -> list[IssueHit]:
     for hit in hits:
         word = doc[hit.start]
         owner = phrase_heads.get(word.head.i)
-        coordinated = any(c.dep_ == "conj" for c in word.children)  # "economic and security …"
-        if owner is not None and owner is not hit and owner.issue != hit.issue and not coordinated:
+        modifier = word.dep_ in ("compound", "amod", "nmod") and not any(
+            c.dep_ == "conj"
+            for c in word.children  # "economic and security guarantees"
+        )
+        if owner is not None and owner is not hit and owner.issue != hit.issue and modifier:
             continue
         kept.append(hit)
     return kept
