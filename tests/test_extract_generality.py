@@ -277,3 +277,9 @@ def test_extract_militants_refer_to_the_armed_group() -> None:
 )
 def test_extract_suspending_hostile_acts_is_a_concession(text: str, kind: str) -> None:
     assert ("ELN", "humanitarian", kind) in stances(text)
+
+
+def test_extract_agreeing_to_meet_again_is_about_the_process() -> None:
+    text = "Ethiopia and Eritrea met in Algiers. The two sides agreed to meet again in April."
+    found = stances(text)
+    assert {("Ethiopia", "process", "accept"), ("Eritrea", "process", "accept")} <= found
