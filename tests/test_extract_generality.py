@@ -283,3 +283,12 @@ def test_extract_agreeing_to_meet_again_is_about_the_process() -> None:
     text = "Ethiopia and Eritrea met in Algiers. The two sides agreed to meet again in April."
     found = stances(text)
     assert {("Ethiopia", "process", "accept"), ("Eritrea", "process", "accept")} <= found
+
+
+def test_extract_counterpart_is_the_other_side() -> None:
+    text = (
+        "EU negotiator Michel Barnier met Britain's team. His British counterpart David Frost "
+        "said London could not accept common rules on state subsidies."
+    )
+    holders = {p for p, _, kind in stances(text) if kind == "reject"}
+    assert holders == {"United Kingdom"}

@@ -116,8 +116,15 @@ class HolderResolver:
 
     def _modifiers(self, token: Token, holder: Holder, speaker: Holder | None, depth: int) -> None:
         """Parties named on an agent noun: "Israeli and Palestinian negotiators", "officials
-        from Kenya", "Ukraine's delegation"."""
+        from Kenya", "Ukraine's delegation". A named person in apposition decides ("his
+        British counterpart David Frost"), and "his counterpart" is the *other* side."""
         for child in token.children:
+            if child.dep_ == "appos" and child.i in self.facts.token_person:
+                self._resolve_one(child, holder, speaker, depth + 1)
+                return
+        for child in token.children:
+            if child.dep_ == "poss" and token.lemma_.lower() == "counterpart":
+                continue
             if child.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
                 for item in self._conjuncts(child):
                     self._resolve_one(item, holder, speaker, depth + 1)
