@@ -292,3 +292,18 @@ def test_extract_counterpart_is_the_other_side() -> None:
     )
     holders = {p for p, _, kind in stances(text) if kind == "reject"}
     assert holders == {"United Kingdom"}
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "Kiir and Machar signed the deal in Khartoum. The deal, brokered by Sudan and "
+            "Uganda, shares power between the two men.",
+            "Uganda",
+        ),
+        ("The deal was negotiated on behalf of IGAD by two neighbouring states.", "IGAD"),
+    ],
+)
+def test_extract_a_broker_named_once_is_a_party(text: str, party: str) -> None:
+    assert party in extract(text).parties
