@@ -27,6 +27,7 @@ _NAME_GLUE = words("name_particles")
 _STOP = frozenset(("VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM"))
 _SPEECH = words("report_verbs")
 _MEDIATOR = frozenset(("mediator", "chair", "chairman", "facilitator", "moderator"))
+_LOCATIVE = frozenset(("at", "on", "in", "inside", "near"))
 
 
 def normalise_name(text: str) -> str:
@@ -125,6 +126,12 @@ def _candidate_spans(doc: Doc, facts: DocFacts) -> list[Span]:
             continue  # "Brexit" in "Brexit Secretary", "EU" in "EU negotiator"
         if any(t.pos_ in _STOP or t.lower_ in ROLE_NOUNS for t in clean):
             continue
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ in _LOCATIVE
+            and normalise_name(clean.text) not in table
+        ):
+            continue  # "said on Twitter", "held at Moldo": the NER's places and media
         cleaned.append(clean)
     return _join_split_names(filter_spans(cleaned))
 
@@ -277,11 +284,25 @@ def _describe(doc: Doc, facts: DocFacts, index: int, person: Person) -> None:
             if person.role is None:
                 person.role = _role_text(group, own)
     if person.party is None:
+        person.party = _relative_party(doc, facts, person, own)
+    if person.party is None:
         person.party = _gazetteer_party(person.name, facts)
     if person.party is None:
         person.party = _context_party(doc, facts, person, own)
     if person.party is None and person.role and _MEDIATOR & set(person.role.lower().split()):
         person.party = "mediator"  # an independent chair or mediator (corpus convention)
+
+
+def _relative_party(doc: Doc, facts: DocFacts, person: Person, own: set[int]) -> str | None:
+    """ "Humberto Ortega, who led the government delegation": the party the relative clause
+    names."""
+    for start, end in person.mentions:
+        for child in doc[start:end].root.children:
+            if child.dep_ == "relcl":
+                party = _party_in(list(child.subtree), facts, own)
+                if party:
+                    return party
+    return None
 
 
 def _context_party(doc: Doc, facts: DocFacts, person: Person, own: set[int]) -> str | None:

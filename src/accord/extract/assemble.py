@@ -55,6 +55,7 @@ def _select_parties(facts: DocFacts) -> list[str]:
         first.setdefault(mention.party, mention.start)
     acting: Counter[str] = Counter(m.party for m in facts.party_mentions if m.weight >= 1)
     chosen = {p for p, w in weight.items() if w >= _MIN_WEIGHT and acting[p] >= 2}
+    chosen |= {m.party for m in facts.party_mentions if m.runs_talks}
     chosen |= {s.party for s in facts.stances}
     chosen |= {name for m in facts.meetings for name in m.participants if name in first}
     chosen |= {p.party for p in facts.people if p.party and p.party != "mediator"}

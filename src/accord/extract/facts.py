@@ -25,6 +25,8 @@ class PartyMention:
     party: str
     form: MentionForm
     weight: int = 0
+    #: mediates, brokers, hosts or guarantees the talks ("brokered by X")
+    runs_talks: bool = False
 
 
 @dataclass

@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from accord.extract.facts import MentionForm
 from accord.extract.resources import PartyEntry, parties, words
 
-__all__ = ["AGENT_NOUNS", "TALK_NOUNS", "PartyGazetteer", "party_weight"]
+__all__ = ["AGENT_NOUNS", "TALK_NOUNS", "PartyGazetteer", "party_weight", "runs_the_talks"]
 
 #: Nouns for people or bodies acting for a party: a demonym or name modifying them is a party.
 AGENT_NOUNS = words("agent_nouns")
@@ -41,6 +41,7 @@ _BLOCK = (
     "American Samoa",
 )
 _FUZZY_LABELS = frozenset({"GPE", "ORG", "NORP"})
+_MEDIATION = words("mediation_verbs")
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,22 @@ class PartyGazetteer:
 
 def _is_agent_noun(token: Token) -> bool:
     return token.lower_ in AGENT_NOUNS or token.lemma_.lower() in AGENT_NOUNS
+
+
+def runs_the_talks(span: Span) -> bool:
+    """A third party's role in the talks: "brokered by Sudan", "on behalf of IGAD", "with
+    Norway and Cuba acting as guarantors" (once is enough to make it a party)."""
+    head = span.root
+    for _ in range(6):
+        if head.dep_ not in ("conj", "appos") or head.head is head:
+            break
+        head = head.head
+    prep = head.head
+    if head.dep_ == "pobj" and prep.dep_ == "agent" and prep.head.lemma_ in _MEDIATION:
+        return True
+    if head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ == "behalf":
+        return True
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_ in ("act", "serve") for c in head.children)
 
 
 def party_weight(span: Span, form: MentionForm) -> int:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from accord.extract.facts import DocFacts
 from accord.extract.gazetteer import AGENT_NOUNS, TALK_NOUNS
+from accord.extract.resources import words
 
 __all__ = ["Holder", "HolderResolver"]
 
@@ -23,6 +24,10 @@ _PERSONAL = frozenset(["he", "she", "him", "his", "her"])
 _GROUP = frozenset(["it", "its", "they", "them", "their"])
 _FIRST = frozenset(["we", "us", "our", "i"])
 _BOTH = frozenset(["sides", "parties", "both"])
+#: Plural nouns that, counted ("the two delegations", "both countries", "the three leaders"),
+#: stand for that many of the article's most active parties.
+_COLLECTIVE = frozenset(words("collective_nouns"))
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 @dataclass
@@ -56,7 +61,8 @@ class HolderResolver:
         for person in facts.people:
             if person.party:
                 weights[person.party] += len(person.mentions)
-        self.pair = [name for name, weight in weights.most_common(2) if weight > 0]
+        self.ranked = [name for name, weight in weights.most_common() if weight > 0]
+        self.pair = self.ranked[:2]
 
     def resolve(self, token: Token, speaker: Holder | None = None) -> Holder:
         holder = Holder()
@@ -97,16 +103,36 @@ class HolderResolver:
             return
         if depth > 2:
             return
+        count = _collective_count(token)
+        if count:
+            before = len(holder.parties)
+            self._modifiers(token, holder, speaker, depth)  # "the two Korean delegations"
+            if len(holder.parties) == before:
+                for party in self.ranked[:count]:
+                    holder.add(party)
+            return
         if lower in AGENT_NOUNS or token.lemma_.lower() in AGENT_NOUNS or lower in TALK_NOUNS:
-            for child in token.children:
-                if child.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
-                    for item in self._conjuncts(child):  # "Israeli and Palestinian negotiators"
-                        self._resolve_one(item, holder, speaker, depth + 1)
-                elif child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            for item in self._conjuncts(obj):
-                                self._resolve_one(item, holder, speaker, depth + 1)
+            self._modifiers(token, holder, speaker, depth)
+
+    def _modifiers(self, token: Token, holder: Holder, speaker: Holder | None, depth: int) -> None:
+        """Parties named on an agent noun: "Israeli and Palestinian negotiators", "officials
+        from Kenya", "Ukraine's delegation". A named person in apposition decides ("his
+        British counterpart David Frost"), and "his counterpart" is the *other* side."""
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.facts.token_person:
+                self._resolve_one(child, holder, speaker, depth + 1)
+                return
+        for child in token.children:
+            if child.dep_ == "poss" and token.lemma_.lower() == "counterpart":
+                continue
+            if child.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
+                for item in self._conjuncts(child):
+                    self._resolve_one(item, holder, speaker, depth + 1)
+            elif child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        for item in self._conjuncts(obj):
+                            self._resolve_one(item, holder, speaker, depth + 1)
 
     def _pronoun(self, token: Token, holder: Holder, speaker: Holder | None) -> None:
         lower = token.lower_
@@ -139,3 +165,22 @@ class HolderResolver:
                 if mention.start < token.i and mention.weight >= 2:
                     holder.add(mention.party)
                     return
+
+
+def _collective_count(token: Token) -> int:
+    """How many parties a collective noun phrase stands for: "the two delegations" → 2,
+    "both countries" → 2, "the three leaders" → 3; "the parties" / "the sides" → 2."""
+    if token.lemma_.lower() not in _COLLECTIVE and token.lower_ not in _COLLECTIVE:
+        return 0
+    if token.tag_ not in ("NNS", "NNPS"):
+        return 0
+    for child in token.children:
+        if child.dep_ in ("nummod", "det", "predet", "quantmod", "amod"):
+            count = _COUNTS.get(child.lower_)
+            if count:
+                return count
+    if token.lower_ in ("sides", "parties") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    ):
+        return 2
+    return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from accord.extract import resources
 from accord.extract.facts import IssueHit
 from accord.extract.resources import issues
 
@@ -34,7 +35,9 @@ class IssueMatcher:
         for options in self._index.values():
             options.sort(key=lambda item: -len(item[0]))
 
-    def __call__(self, doc: Doc) -> list[IssueHit]:
+    def __call__(self, doc: Doc, states: frozenset[int] = frozenset()) -> list[IssueHit]:
+        """Issue hits; ``states`` are tokens naming a party outright (not a capital), from
+        which a withdrawal is a matter of foreign troops, not of territory."""
         hits: list[IssueHit] = []
         taken_until = -1
         for token in doc:
@@ -53,18 +56,78 @@ class IssueMatcher:
             if best is not None:
                 hits.append(IssueHit(token.i, best[0], best[1], best[2]))
                 taken_until = best[0]
-        return _yield_to_phrase_heads(doc, hits)
+        hits = _withdrawals_from_places(doc, _yield_to_phrase_heads(doc, hits), states)
+        return _yield_to_locative_heads(doc, hits)
 
 
 def _yield_to_phrase_heads(doc: Doc, hits: list[IssueHit]) -> list[IssueHit]:
     """A modifier yields to the multi-word term it modifies: in "troop withdrawal from the
     region" the territory phrase decides, not "troop" (military)."""
-    phrase_heads = {h.start: h for h in hits if h.end - h.start > 1}
+    phrase_heads = {i: h for h in hits if h.end - h.start > 1 for i in range(h.start, h.end)}
     kept: list[IssueHit] = []
     for hit in hits:
-        head = doc[hit.start].head
-        owner = phrase_heads.get(head.i)
-        if owner is not None and owner is not hit and owner.issue != hit.issue:
+        word = doc[hit.start]
+        owner = phrase_heads.get(word.head.i)
+        modifier = word.dep_ in ("compound", "amod", "nmod") and not any(
+            c.dep_ == "conj"
+            for c in word.children  # "economic and security guarantees"
+        )
+        if owner is not None and owner is not hit and owner.issue != hit.issue and modifier:
             continue
+        kept.append(hit)
+    return kept
+
+
+_WITHDRAW = resources.words("withdrawal_words")
+_LOCATIVE = resources.words("locative_preps")
+
+
+def _from_place(token: Token, states: frozenset[int]) -> bool:
+    """ "withdraw its troops from Juba", "withdrawal of forces from the Gaza Strip" (but not
+    "from Angola": foreign troops leaving a state)."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "to"):
+            return not any(c.dep_ == "pobj" and c.i in states for c in child.children)
+        if (
+            child.dep_ in ("dobj", "pobj", "prep")
+            and child.i > token.i
+            and _from_place(child, states)
+        ):
+            return True
+    return False
+
+
+def _withdrawals_from_places(
+    doc: Doc, hits: list[IssueHit], states: frozenset[int]
+) -> list[IssueHit]:
+    """Withdrawing forces *from an area* is territory, per the corpus mapping, even when the
+    words are apart; the forces withdrawn then name no issue of their own."""
+    added: list[IssueHit] = []
+    moved: set[int] = set()
+    for token in doc:
+        if token.lemma_.lower() not in _WITHDRAW or not _from_place(token, states):
+            continue
+        if not any(h.start == token.i and h.issue == "territory" for h in hits):
+            added.append(IssueHit(token.i, token.i + 1, "territory"))
+        moved.update(t.i for t in token.subtree)
+    if not added and not moved:
+        return hits
+    kept = [h for h in hits if not (h.issue == "military" and h.start in moved)]
+    return sorted(kept + added, key=lambda h: h.start)
+
+
+def _yield_to_locative_heads(doc: Doc, hits: list[IssueHit]) -> list[IssueHit]:
+    """ "a ceasefire along the whole frontier", "talks in a town near the border": a place
+    phrase locates something and names no issue of its own ("at" only when it locates
+    another issue: "agreed at the border" may be about the border)."""
+    by_token = {doc[h.start].i: h for h in hits}
+    kept: list[IssueHit] = []
+    for hit in hits:
+        word = doc[hit.start]
+        prep = word.head.head if word.dep_ == "compound" else word.head
+        if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
+            owner = by_token.get(prep.head.i)
+            if prep.lower_ != "at" or (owner is not None and owner is not hit and not owner.weak):
+                continue
         kept.append(hit)
     return kept

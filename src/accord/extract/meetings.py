@@ -27,6 +27,11 @@ _TALK_NOUNS = words("meeting_nouns")
 _MEET_VERBS = frozenset(("meet", "negotiate"))
 _VENUE_VERBS = words("venue_verbs")
 _HOLD_VERBS = words("meeting_verbs")
+#: Third parties who run a round take part in it: "talks mediated by the AU", "chaired by X",
+#: "X, who hosted the talks", "with X chairing the sessions".
+_HOST_VERBS = words("mediation_verbs")
+_RELATIVE = frozenset(("who", "which", "that"))
+_VENUE_NOUNS = frozenset(("capital", "city", "town", "resort", "port"))
 _FUTURE = frozenset(("will", "'ll", "shall", "next", "due", "scheduled"))
 
 
@@ -53,17 +58,75 @@ def _cue(sent: Span) -> Token | None:
     for token in sent:
         if token.lemma_ in _MEET_VERBS and token.pos_ == "VERB":
             return token
+        if token.lemma_ == "sign" and token.pos_ == "VERB" and _placed(token):
+            return token  # "signed the agreement in the Sudanese capital"
     for token in sent:
         if token.lower_ in _TALK_NOUNS and token.pos_ == "NOUN":
             head = token.head
             if head.lemma_ in _HOLD_VERBS or head.lemma_ in ("place", "be"):
                 return token
+            if head.lemma_ in _HOST_VERBS and token.dep_ in ("dobj", "nsubjpass"):
+                return token
             if any(
-                c.dep_ == "prep" and c.lower_ in ("in", "at", "between", "with")
+                (c.dep_ == "prep" and c.lower_ in ("in", "at", "between", "with"))
+                or (c.dep_ in ("acl", "relcl") and c.lemma_ in _HOLD_VERBS | _HOST_VERBS)
+                or (c.dep_ == "prep" and c.lower_ == "on" and _dated(c))
                 for c in token.children
             ):
                 return token
+            if _after_talks(token):
+                return token
     return None
+
+
+def _placed(verb: Token) -> bool:
+    """The verb (or its object) happens at a named place: "in Geneva", "in the Sudanese
+    capital"."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("in", "at")
+        and any(
+            obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or obj.lower_ in _VENUE_NOUNS)
+            for obj in prep.children
+        )
+        for holder in holders
+        for prep in holder.children
+    )
+
+
+def _after_talks(noun: Token) -> bool:
+    """ "after 11 hours of talks", "during negotiations": a round that took place."""
+    current = noun
+    for _ in range(4):
+        current = current.head
+        if current.dep_ == "prep" and current.lower_ in ("after", "during", "following"):
+            return True
+        if current.pos_ in ("VERB", "AUX") or current.head is current:
+            return False
+    return False
+
+
+def _dated(prep: Token) -> bool:
+    """ "talks on Monday": a round placed in time."""
+    return any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in prep.children)
+
+
+def _hosts(sent: Span) -> list[Token]:
+    """Who mediates, chairs, hosts or brokers the round reported in the sentence."""
+    out: list[Token] = []
+    for token in sent:
+        if token.lemma_ not in _HOST_VERBS or token.pos_ != "VERB":
+            continue
+        for child in token.children:
+            if child.dep_ == "agent":  # "talks mediated by the African Union"
+                out.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "nsubj":  # "X, who hosted the talks"; "with X chairing …"
+                if child.lower_ in _RELATIVE and token.dep_ == "relcl":
+                    out.append(token.head)
+                elif token.lemma_ not in _VENUE_VERBS:  # "Havana to host talks": a venue
+                    out.append(child)
+    return out
 
 
 def _participants(cue: Token, resolver: HolderResolver, draft: _Draft) -> None:
@@ -77,7 +140,7 @@ def _participants(cue: Token, resolver: HolderResolver, draft: _Draft) -> None:
                 # "the meeting, which was attended by Britain, China …"
                 for agent in (c for c in child.children if c.dep_ == "agent"):
                     anchors.extend(c for c in agent.children if c.dep_ == "pobj")
-    for child in verb.children:
+    for child in _with_subject(verb).children:
         if (child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ not in _VENUE_VERBS) or (
             child.dep_ == "dobj" and verb.lemma_ in _MEET_VERBS
         ):
@@ -88,10 +151,28 @@ def _participants(cue: Token, resolver: HolderResolver, draft: _Draft) -> None:
             and verb.lemma_ in _MEET_VERBS
         ):
             anchors.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "agent" and verb.lemma_ in _HOLD_VERBS:
+            # "the ceremony was attended by X and Y"
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                anchors.append(obj)
+    anchors.extend(_hosts(cue.sent))
     for anchor in anchors:
         if anchor.lower_ in _TALK_NOUNS:
             continue
         draft.add(resolver.resolve(anchor))
+
+
+def _with_subject(verb: Token) -> Token:
+    """The verb itself, or the verb its subject belongs to ("X failed to clinch a deal after
+    talks": the subject of "clinch" is that of "failed")."""
+    current = verb
+    for _ in range(3):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+            return current
+        if current.dep_ not in ("xcomp", "conj", "advcl") or current.head is current:
+            return verb
+        current = current.head
+    return verb
 
 
 def _verb_of(cue: Token) -> Token:

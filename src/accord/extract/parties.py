@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from accord.extract.facts import DocFacts, PartyMention
-from accord.extract.gazetteer import PartyGazetteer, party_weight
+from accord.extract.gazetteer import PartyGazetteer, party_weight, runs_the_talks
 from accord.extract.resources import PartyEntry
 
 __all__ = ["resolve_parties"]
@@ -24,6 +24,7 @@ _GENERIC: dict[str, tuple[str, ...]] = {
     "rebel": ("armed_group",),
     "insurgents": ("armed_group",),
     "guerrillas": ("armed_group",),
+    "militants": ("armed_group",),
     "militia": ("armed_group",),
 }
 
@@ -49,7 +50,14 @@ def resolve_parties(doc: Doc, gazetteer: PartyGazetteer, facts: DocFacts) -> Non
         return entry.name
 
     mentions = [
-        PartyMention(span.start, span.end, name_of(entry), form, party_weight(span, form))
+        PartyMention(
+            span.start,
+            span.end,
+            name_of(entry),
+            form,
+            party_weight(span, form),
+            runs_the_talks(span),
+        )
         for span, entry, form in found
     ]
     covered = {i for m in mentions for i in range(m.start, m.end)}

@@ -15,7 +15,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from accord.extract.actors import find_people
 from accord.extract.assemble import assemble
@@ -61,10 +61,30 @@ def _component(step: Callable[[Doc, DocFacts], None]) -> Callable[[Doc], Doc]:
 @Language.component("accord_paragraphs")
 def _paragraphs(doc: Doc) -> Doc:
     """A blank line ends a sentence (headline, paragraphs); the parser keeps these starts."""
+    starts = [doc[0]] if len(doc) else []
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text_with_ws and doc[token.i - 1].is_space:
             token.is_sent_start = True
+            starts.append(token)
+    for start in starts:
+        _split_dateline(doc, start)
     return doc
+
+
+_DASHES = frozenset(("—", "–", "-", "--"))
+
+
+def _split_dateline(doc: Doc, start: Token) -> None:
+    """A wire dateline ("QUITO, Ecuador —", "KHARTOUM, Dec 8 (Reuters) –") is its own
+    sentence, so its place name is not parsed as the subject of the first clause."""
+    if not (start.is_alpha and start.is_upper and len(start) >= 3):
+        return
+    for token in doc[start.i + 1 : start.i + 10]:
+        if "\n" in token.text:
+            return
+        if token.text in _DASHES and token.i + 1 < len(doc):
+            doc[token.i + 1].is_sent_start = True
+            return
 
 
 @Language.factory("accord_parties")
@@ -85,7 +105,10 @@ def _make_issues(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
     def step(doc: Doc, facts: DocFacts) -> None:
         names = facts.token_party.keys() | facts.token_person.keys()
-        facts.issue_hits = [h for h in matcher(doc) if h.start not in names]
+        states = frozenset(
+            i for m in facts.party_mentions if m.form == "name" for i in range(m.start, m.end)
+        )
+        facts.issue_hits = [h for h in matcher(doc, states) if h.start not in names]
 
     return _component(step)
 

@@ -84,6 +84,29 @@ def _clause_of(token: Token) -> Span:
     return current.doc[current.left_edge.i : current.right_edge.i + 1]
 
 
+def _place_subject(clause: Span, facts: DocFacts) -> list[str]:
+    """ "The status of Badme remains unresolved": a cue whose subject is a named place that is
+    no party ("Badme", "the future of Abyei") is about who controls it, i.e. territory."""
+    for token in clause:
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        named = [token] + [
+            obj
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        if any(
+            word.pos_ == "PROPN"
+            and word.i not in facts.token_person
+            and word.i not in facts.token_party
+            for word in named
+        ):
+            return ["territory"]
+    return []
+
+
 def _cue(sent: Span) -> tuple[Token, StatusValue] | None:
     for token in sent:
         forms = {token.lemma_.lower(), token.lower_}
@@ -106,13 +129,16 @@ def find_status(doc: Doc, facts: DocFacts) -> list[StatusCue]:
         clause = _clause_of(token)
         if any(t.dep_ == "neg" for t in clause) or any(c.lower_ == "no" for c in token.children):
             continue
-        for hit in facts.issue_hits:
-            if hit.weak or not clause.start <= hit.start < clause.end or hit.issue in seen:
+        issues = [
+            h.issue for h in facts.issue_hits if not h.weak and clause.start <= h.start < clause.end
+        ] or _place_subject(clause, facts)
+        for issue in issues:
+            if issue in seen:
                 continue
-            seen.add(hit.issue)
+            seen.add(issue)
             cues.append(
                 StatusCue(
-                    issue=hit.issue,
+                    issue=issue,
                     status=status,
                     evidence=sent.text.strip(),
                     span=(sent.start_char, sent.end_char),

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.facts import DocFacts
-from accord.extract.gazetteer import TALK_NOUNS
+from accord.extract.gazetteer import AGENT_NOUNS, TALK_NOUNS
 from accord.extract.holders import Holder, HolderResolver
-from accord.extract.resources import Lexicon
+from accord.extract.resources import Lexicon, words
 from accord.schema import Stance, StanceType
 
 __all__ = ["find_stances"]
@@ -36,6 +36,10 @@ _FLIP: dict[str, StanceType | None] = {
     "condition": None,
 }
 _CLAUSE_DEPS = ("ccomp", "conj", "advcl", "relcl", "parataxis")
+#: "the talks would go on", "negotiators will meet": rounds and unnamed envoys commit no party
+_MEETING_NOUNS = words("meeting_nouns")
+#: Hostile acts: suspending or abandoning them concedes something, it refuses nothing
+_HOSTILE_ACTS = words("hostile_acts")
 
 
 @dataclass
@@ -45,6 +49,8 @@ class _Trigger:
     noun: bool = False
     obligation: bool = False
     commitment: bool = False
+    #: a commitment whose subject is no party ("the talks would go on"): not the speaker's own
+    unowned: bool = False
 
 
 def _governor(token: Token, lex: Lexicon) -> Token:
@@ -84,6 +90,10 @@ def _triggers(sent: Span, lex: Lexicon) -> list[_Trigger]:
             types = _phrasal(token, lex) or lex.verbs.get(lemma)
         elif token.pos_ == "ADJ" and token.dep_ in ("acomp", "ROOT", "ccomp", "conj"):
             types = lex.adjectives.get(lemma)
+            if types == ("support",) and any(
+                c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children
+            ):
+                types = ("offer",)  # "ready to discuss self-rule": what the holder would do
         elif token.pos_ == "NOUN" and lemma in lex.nouns:
             if any(c.dep_ == "poss" for c in token.children):
                 out.append(_Trigger(token, lex.nouns[lemma][0], noun=True))  # type: ignore[arg-type]
@@ -182,9 +192,14 @@ def _outer_speaker(token: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+_LINKED_MARKS = ("if", "when", "unless", "once", "until", "before", "provided", "providing")
+
+
 def _hypothetical(token: Token) -> bool:
+    """A clause that states a requirement or a circumstance ("until Y's troops withdraw",
+    "if X fails"), not a stance of its own."""
     return token.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in ("if", "when", "unless", "once") for c in token.children
+        c.dep_ == "mark" and c.lower_ in _LINKED_MARKS for c in token.children
     )
 
 
@@ -291,8 +306,8 @@ class _Context:
     heads: set[int]
     speaker: Holder | None
     owners: set[int] = field(default_factory=set)
-    #: issues of the latest earlier stance, for "X rejected the proposal" with no issue named
-    previous: list[str] = field(default_factory=list)
+    #: the latest earlier stances, for "X rejected the proposal" with no issue named
+    previous: list[Stance] = field(default_factory=list)
 
 
 def _skipped(trig: _Trigger, ctx: _Context) -> bool:
@@ -315,6 +330,8 @@ def _skipped(trig: _Trigger, ctx: _Context) -> bool:
         )
         # "declined to say whether …": no comment, not a refusal
         or any(c.dep_ == "xcomp" and _lemma(c) in ctx.lex.speech for c in token.children)
+        # "would keep pressing for …": the inner verb decides
+        or (trig.commitment and any(c.dep_ == "xcomp" and c.i in ctx.heads for c in token.children))
     )
 
 
@@ -331,6 +348,11 @@ def _holder(trig: _Trigger, ctx: _Context) -> tuple[Holder, StanceType] | None:
         holder = Holder(parties=list(ctx.resolver.pair))  # "the talks reached a ceasefire"
     else:
         holder = ctx.resolver.resolve(subject, ctx.speaker)
+        trig.unowned = (
+            trig.commitment
+            and not holder.parties
+            and (subject.lower_ in _MEETING_NOUNS or subject.lower_ in AGENT_NOUNS)
+        )
     outer = _outer_speaker(token, ctx.lex)
     outer_subject = _subject(outer, ctx.lex) if outer is not None and outer.i != token.i else None
     if outer is None or outer_subject is None:
@@ -340,6 +362,9 @@ def _holder(trig: _Trigger, ctx: _Context) -> tuple[Holder, StanceType] | None:
     inner, outer_parties = set(holder.parties), set(speaker.parties)
     if not outer_parties or (inner and outer_parties < inner):
         return holder, kind  # a source reports it, or "X said both sides had agreed"
+    if not inner and "demand" in ctx.lex.verbs.get(_lemma(outer), ()) and kind != "reject":
+        # "demanded that war criminals be handed over": what is demanded, not offered
+        return speaker, "demand"
     if not inner or inner <= outer_parties:
         return speaker, kind
     if _modal(token, ctx.lex) or "demand" in ctx.lex.verbs.get(_lemma(outer), ()):
@@ -369,17 +394,23 @@ def _target(trig: _Trigger, holder: Holder, ctx: _Context) -> str | None:
     return None
 
 
-def _anaphoric(token: Token, ctx: _Context) -> list[str]:
+def _anaphoric(token: Token, ctx: _Context, parties: list[str]) -> list[str]:
     """ "Israel rejected the demand": a definite stance noun as object refers back to the
-    previous stance, so it takes that stance's issues."""
+    latest demand, offer or condition of another party (else the latest stance), so it takes
+    that stance's issues."""
     for child in token.children:
         if (
             child.dep_ in ("dobj", "nsubjpass")
             and child.lemma_.lower() in _BACK_REFERENCES
-            and any(c.lower_ in ("the", "this", "that", "these", "such") for c in child.children)
+            and any(c.lower_ in _DEFINITE for c in child.children)
             and not any(c.dep_ == "poss" for c in child.children)
         ):
-            return list(ctx.previous)
+            proposed = [
+                s.issue
+                for s in ctx.previous
+                if s.type in ("demand", "offer", "condition") and s.party not in parties
+            ]
+            return list(dict.fromkeys(proposed or [s.issue for s in ctx.previous]))
     return []
 
 
@@ -394,22 +425,32 @@ def _polarity(token: Token, kind: StanceType, lex: Lexicon) -> tuple[StanceType 
 
 
 def _issue_pairs(
-    trig: _Trigger, kind: StanceType, ctx: _Context
+    trig: _Trigger, kind: StanceType, ctx: _Context, parties: list[str], *, negated: bool
 ) -> tuple[list[tuple[str, StanceType]], str | None]:
     token = trig.token
     scope = _clause_scope(token, ctx.owners - {token.i})
     subject = None if trig.noun else _subject(token, ctx.lex)
     if (
         subject is not None
+        # "the bloc would sign …": an active subject commits; "an amnesty would be included"
+        and not (trig.commitment and subject.dep_ == "nsubj")
         and subject.head.i == token.i
         and subject.pos_ != "PRON"
         and not ctx.resolver.resolve(subject).parties
     ):
         scope.extend(subject.subtree)  # "a few hundred troops should remain": what is wanted
     cond_ids, cond_text = _condition_split(token, scope, ctx.lex)
-    main = _issues_in({t.i for t in scope} - cond_ids, ctx.facts) or _anaphoric(token, ctx)
+    main = _issues_in({t.i for t in scope} - cond_ids, ctx.facts) or _anaphoric(token, ctx, parties)
     linked = _issues_in(cond_ids, ctx.facts)
-    if cond_text is None or (kind == "accept" and not _binding(cond_text)):
+    only = any(c.dep_ == "advmod" and c.lower_ == "only" for c in token.children)
+    binding = cond_text is not None and (_binding(cond_text) or only)
+    if trig.unowned:
+        # "the ceasefire will collapse unless …" links; "the talks would go on until …" does not
+        return ([(i, "condition") for i in (linked or main)], cond_text) if binding else ([], None)
+    if cond_text is not None and negated:
+        # "would not discuss X until Y" refuses nothing: it makes Y the price of X
+        return [(i, "condition") for i in (linked or main)], cond_text
+    if cond_text is None or (kind == "accept" and not binding):
         # what an agreement trades for, or its fallback ("agreed to X if Y fails"), is the
         # agreement itself; only "only if / unless / provided …" make an acceptance conditional
         return [(i, kind) for i in main], None
@@ -420,9 +461,31 @@ def _issue_pairs(
 
 
 _BACK_REFERENCES = frozenset(
-    ("demand", "demands", "proposal", "offer", "plan", "condition", "conditions", "request", "call")
+    (
+        "demand",
+        "proposal",
+        "offer",
+        "plan",
+        "condition",
+        "request",
+        "call",
+        "term",
+        "idea",
+        "ultimatum",
+        "initiative",
+        "precondition",
+    )
 )
-_BINDING = ("only if", "unless", "provided", "providing", "on condition", "as long as")
+_DEFINITE = frozenset(("the", "this", "that", "these", "those", "such"))
+_BINDING = (
+    "only if",
+    "only after",
+    "unless",
+    "provided",
+    "providing",
+    "on condition",
+    "as long as",
+)
 
 
 def _binding(condition: str) -> bool:
@@ -442,7 +505,7 @@ def find_stances(
     resolver = HolderResolver(doc, facts)
     stances: list[Stance] = []
     seen: set[tuple[str, str, str, int]] = set()
-    recent: tuple[int, list[str]] = (-10, [])  # sentence and issues of the latest stances
+    recent: tuple[int, list[Stance]] = (-10, [])  # sentence and the latest stances
     for sent_index, sent in enumerate(doc.sents):
         triggers = _triggers(sent, lex)
         ctx = _Context(
@@ -468,7 +531,12 @@ def find_stances(
             kind, negated = _polarity(trig.token, base, lex)
             if kind is None:
                 continue
-            pairs, condition = _issue_pairs(trig, kind, ctx)
+            if kind == "reject" and not negated and _halts_hostilities(trig.token):
+                kind = "offer"  # "the rebels will suspend kidnappings and attacks"
+            if kind == "accept":
+                for party in _cosigners(trig.token, ctx.resolver):
+                    holder.add(party)
+            pairs, condition = _issue_pairs(trig, kind, ctx, holder.parties, negated=negated)
             target = _target(trig, holder, ctx)
             for party in holder.parties:
                 for issue, pair_kind in pairs:
@@ -492,8 +560,30 @@ def find_stances(
                         )
                     )
         if len(stances) > before:
-            recent = (sent_index, list(dict.fromkeys(s.issue for s in stances[before:])))
+            recent = (sent_index, stances[before:])
     return stances
+
+
+def _halts_hostilities(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "dobj":
+            objects = [child, *(c for c in child.conjuncts)]
+            return any(o.lemma_.lower() in _HOSTILE_ACTS for o in objects)
+    return False
+
+
+def _cosigners(token: Token, resolver: HolderResolver) -> list[str]:
+    """ "signed agreements with Turkey and the UN": who an agreement is made with accepts it
+    too."""
+    out: list[str] = []
+    places = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    for place in places:
+        for prep in place.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        out.extend(resolver.resolve(obj).parties)
+    return out
 
 
 def _sentence_speaker(sent: Span, lex: Lexicon, resolver: HolderResolver) -> Holder | None:
