@@ -39,3 +39,53 @@ def test_extract_counterpart_party_is_not_the_speakers() -> None:
         "counterpart that Peru would not sign the deal, according to a Peruvian statement."
     )
     assert actor_party(text, "Luis Ortega") == "Peru"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Chad and Libya failed to agree on a ceasefire",
+        "Chad and Libya ended two days of talks without agreeing on a ceasefire",
+    ],
+)
+def test_extract_failing_to_agree_is_no_acceptance(clause: str) -> None:
+    text = f"{clause} in Tripoli on Monday, officials said."
+    assert not any(kind == "accept" for _, _, kind in stances(text))
+
+
+def test_extract_deadline_is_not_a_condition() -> None:
+    text = (
+        "Chad and Libya resumed talks. The Libyan envoy urged Chad to sign a ceasefire "
+        "before the end of the month."
+    )
+    found = stances(text)
+    assert ("Libya", "ceasefire", "support") in found
+    assert not any(kind == "condition" for _, _, kind in found)
+
+
+@pytest.mark.parametrize(
+    "verb", ["broke off the negotiations", "walked out of the talks", "suspended the talks"]
+)
+def test_extract_leaving_the_talks_is_a_reject_on_process(verb: str) -> None:
+    text = f"Chad {verb} with Libya on troop withdrawals and border patrols on Monday."
+    found = stances(text)
+    assert ("Chad", "process", "reject") in found
+    assert ("Chad", "military", "reject") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        ("Chile demanded that Peru pull back its soldiers from the river valley.", "territory"),
+        ("Chile demanded challenge inspections of Peruvian sites.", "military"),
+        ("Peru agreed to reunite separated families living across the line.", "humanitarian"),
+        ("Peru called for an investigation of atrocities in the highlands.", "justice"),
+    ],
+)
+def test_extract_general_issue_terms(text: str, issue: str) -> None:
+    assert issue in extract(text).issues
+
+
+def test_extract_peace_settlement_is_not_territory() -> None:
+    text = "Peru and Chile resumed talks. Peru called for a peace settlement."
+    assert "territory" not in extract(text).issues

@@ -97,6 +97,16 @@ def _from_place(token: Token, states: frozenset[int]) -> bool:
     return False
 
 
+def _withdraws(token: Token) -> bool:
+    """ "withdraw", "pullout", and phrasal verbs with their particle ("pull back its troops")."""
+    lemma = token.lemma_.lower()
+    return lemma in _WITHDRAW or any(
+        (c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == token.i + 1))
+        and f"{lemma} {c.lower_}" in _WITHDRAW
+        for c in token.children
+    )
+
+
 def _withdrawals_from_places(
     doc: Doc, hits: list[IssueHit], states: frozenset[int]
 ) -> list[IssueHit]:
@@ -105,7 +115,7 @@ def _withdrawals_from_places(
     added: list[IssueHit] = []
     moved: set[int] = set()
     for token in doc:
-        if token.lemma_.lower() not in _WITHDRAW or not _from_place(token, states):
+        if not _withdraws(token) or not _from_place(token, states):
             continue
         if not any(h.start == token.i and h.issue == "territory" for h in hits):
             added.append(IssueHit(token.i, token.i + 1, "territory"))

@@ -274,6 +274,8 @@ def _condition_split(token: Token, scope: list[Token], lex: Lexicon) -> tuple[se
         elif t.lower_ in lex.condition_marks and t.dep_ in ("mark", "advmod", "prep"):
             if t.i > 0 and t.doc[t.i - 1].lower_ == "even":
                 continue  # "even if" concedes, it does not condition
+            if t.dep_ == "prep" and _deadline(t):
+                continue  # "before the end of the year" is a date, not a requirement
             clause = t if t.dep_ == "prep" else t.head
         if clause is not None and clause.i != token.i:
             sub = [x for x in clause.subtree if x.i in ids]
@@ -282,6 +284,17 @@ def _condition_split(token: Token, scope: list[Token], lex: Lexicon) -> tuple[se
                 start = min(t.i, min(x.i for x in sub))
                 return {x.i for x in sub} | {t.i} | set(range(start, t.i)), text
     return set(), None
+
+
+def _deadline(prep: Token) -> bool:
+    """The preposition governs a time ("before the end of the year", "until March")."""
+    return any(
+        c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in _TIME_NOUNS)
+        for c in prep.children
+    )
+
+
+_TIME_NOUNS = frozenset(("end", "deadline", "start", "beginning", "close", "time"))
 
 
 def _issues_in(ids: set[int], facts: DocFacts) -> list[str]:
@@ -328,6 +341,9 @@ def _skipped(trig: _Trigger, ctx: _Context) -> bool:
             and _own_modal(token, ctx.lex.obligation)
             and any(c.dep_ == "auxpass" for c in token.children)
         )
+        # "failed to agree on …", "ended without agreeing on …": no stance was taken
+        or (token.dep_ == "xcomp" and _lemma(token.head) == "fail")
+        or (token.dep_ == "pcomp" and token.head.lower_ == "without")
         # "declined to say whether …": no comment, not a refusal
         or any(c.dep_ == "xcomp" and _lemma(c) in ctx.lex.speech for c in token.children)
         # "would keep pressing for …": the inner verb decides
@@ -441,6 +457,8 @@ def _issue_pairs(
         scope.extend(subject.subtree)  # "a few hundred troops should remain": what is wanted
     cond_ids, cond_text = _condition_split(token, scope, ctx.lex)
     main = _issues_in({t.i for t in scope} - cond_ids, ctx.facts) or _anaphoric(token, ctx, parties)
+    if kind == "reject" and not negated and _leaves_the_talks(token):
+        main = ["process"]  # "broke off the talks on missiles": the talks, not the missiles
     linked = _issues_in(cond_ids, ctx.facts)
     only = any(c.dep_ == "advmod" and c.lower_ == "only" for c in token.children)
     binding = cond_text is not None and (_binding(cond_text) or only)
@@ -562,6 +580,16 @@ def find_stances(
         if len(stances) > before:
             recent = (sent_index, stances[before:])
     return stances
+
+
+def _leaves_the_talks(token: Token) -> bool:
+    """The refused object is the round of talks itself ("broke off the negotiations",
+    "walked out of the talks"), not a proposal made in them."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    for prep in token.children:
+        if prep.dep_ in ("prep", "prt") and prep.lower_ in ("of", "out", "from"):
+            objects.extend(c for c in prep.subtree if c.dep_ == "pobj")
+    return any(o.lower_ in _MEETING_NOUNS for o in objects)
 
 
 def _halts_hostilities(token: Token) -> bool:
