@@ -89,3 +89,19 @@ def test_extract_general_issue_terms(text: str, issue: str) -> None:
 def test_extract_peace_settlement_is_not_territory() -> None:
     text = "Peru and Chile resumed talks. Peru called for a peace settlement."
     assert "territory" not in extract(text).issues
+
+
+def test_extract_trade_bloc_is_a_party() -> None:
+    text = (
+        "Canada and Mercosur reached a trade agreement in Ottawa. Mercosur said the deal "
+        "would cut tariffs on beef, and Canada agreed to lower duties on cars."
+    )
+    assert "Mercosur" in extract(text).parties
+
+
+def test_extract_named_movement_in_a_coordinated_subject_holds_the_stance() -> None:
+    text = (
+        "Angola's government and the UNITA rebel movement signed a ceasefire agreement in "
+        "Lusaka on Sunday, mediators said."
+    )
+    assert ("UNITA", "ceasefire", "accept") in stances(text)
