@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_support import extract
+from accord.extract.actors import _placelike
+from tests.extract_support import extract, extractor
 
 
 def stances(text: str) -> set[tuple[str, str, str]]:
@@ -105,3 +106,29 @@ def test_extract_named_movement_in_a_coordinated_subject_holds_the_stance() -> N
         "Lusaka on Sunday, mediators said."
     )
     assert ("UNITA", "ceasefire", "accept") in stances(text)
+
+
+def test_extract_family_name_first_links_the_later_mention() -> None:
+    text = (
+        "North Korean envoy Kim Yong-nam met Japanese diplomats in Beijing. "
+        "Kim said the North wanted food aid."
+    )
+    assert [a.name for a in extract(text).actors] == ["Kim Yong-nam"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "placelike"),
+    [
+        ("Troops withdrew from Ossetia on Monday.", "Ossetia", True),
+        ("The talks covered the return of displaced Ossetians.", "Ossetians", True),
+        ("Aid will go to Ossetia.", "Ossetia", True),
+        ("Talks with Ivanov resumed.", "Ivanov", False),
+        ("Ivanov said the talks had resumed.", "Ivanov", False),
+    ],
+)
+def test_extract_lone_word_as_people_or_destination_is_no_person(
+    sentence: str, word: str, placelike: bool
+) -> None:
+    doc = extractor().nlp(sentence)
+    token = next(t for t in doc if t.text == word)
+    assert _placelike(token) is placelike

@@ -30,6 +30,7 @@ _MEDIATOR = frozenset(("mediator", "chair", "chairman", "facilitator", "moderato
 #: Words that make the office before a name a past one ("former President X").
 _PAST_OFFICE = frozenset(("former", "ex", "late", "onetime"))
 _LOCATIVE = frozenset(("at", "on", "in", "inside", "near"))
+_MOTION = frozenset(("around", "from", "to", "into", "across", "toward", "towards", "of", "under"))
 
 
 def normalise_name(text: str) -> str:
@@ -134,8 +135,16 @@ def _candidate_spans(doc: Doc, facts: DocFacts) -> list[Span]:
             and normalise_name(clean.text) not in table
         ):
             continue  # "said on Twitter", "held at Moldo": the NER's places and media
+        if len(clean) == 1 and normalise_name(clean.text) not in table and _placelike(root):
+            continue  # "displaced Azeris", "troops left Tigray": a people or a region
         cleaned.append(clean)
     return _join_split_names(filter_spans(cleaned))
+
+
+def _placelike(token: Token) -> bool:
+    """A lone capitalised word used as a plural people or as the object of a motion or
+    relation preposition; a surname alone is rarely either."""
+    return token.tag_ == "NNPS" or (token.dep_ == "pobj" and token.head.lower_ in _MOTION)
 
 
 def _join_split_names(spans: list[Span]) -> list[Span]:
@@ -255,6 +264,10 @@ def find_people(doc: Doc, facts: DocFacts) -> None:
             index = len(persons)
             persons.append(Person(name=span.text))
             by_surname[key] = index
+            words = span.text.split()
+            if len(words) == 2 and "-" in words[1]:
+                # "Chung Won-shik" … "Chung": a hyphenated given name follows the family name
+                by_surname.setdefault(normalise_name(words[0]), index)
         person = persons[index]
         if len(span.text) > len(person.name):
             person.name = span.text
