@@ -132,3 +132,35 @@ def test_extract_lone_word_as_people_or_destination_is_no_person(
     doc = extractor().nlp(sentence)
     token = next(t for t in doc if t.text == word)
     assert _placelike(token) is placelike
+
+
+def test_extract_agreeing_to_maintain_is_an_acceptance() -> None:
+    text = (
+        "Peru and Chile held talks. Both sides agreed to maintain contact and to hold the "
+        "next round of talks soon."
+    )
+    assert ("Peru", "process", "accept") in stances(text)
+
+
+def test_extract_passive_expectation_is_no_demand() -> None:
+    text = "Peru and Chile held talks. Chile is expected to lift its tariffs on copper."
+    assert not any(kind == "demand" for _, _, kind in stances(text))
+
+
+def test_extract_both_demands_refer_back_to_the_other_partys_demands() -> None:
+    text = (
+        "Peru and Chile held talks. Peru demanded that Chile dismantle its missile sites. "
+        "Chile rejected both demands."
+    )
+    assert ("Chile", "military", "reject") in stances(text)
+
+
+def test_extract_initialling_an_agreement_is_an_acceptance() -> None:
+    text = "Peru and Chile initialled an agreement on Friday to hold a referendum in the region."
+    found = stances(text)
+    assert {("Peru", "governance", "accept"), ("Chile", "governance", "accept")} <= found
+
+
+def test_extract_allies_named_by_their_alliance_make_it_act() -> None:
+    text = "Moscow demanded a missile freeze. Washington and its NATO allies rejected the demand."
+    assert ("NATO", "military", "reject") in stances(text)

@@ -341,11 +341,13 @@ def _skipped(trig: _Trigger, ctx: _Context) -> bool:
             and _own_modal(token, ctx.lex.obligation)
             and any(c.dep_ == "auxpass" for c in token.children)
         )
+        # "the EU is expected to give …": a forecast, not a demand
+        or (_lemma(token) == "expect" and any(c.dep_ == "auxpass" for c in token.children))
         # "failed to agree on …", "ended without agreeing on …": no stance was taken
         or (token.dep_ == "xcomp" and _lemma(token.head) == "fail")
         or (token.dep_ == "pcomp" and token.head.lower_ == "without")
         # "declined to say whether …": no comment, not a refusal
-        or any(c.dep_ == "xcomp" and _lemma(c) in ctx.lex.speech for c in token.children)
+        or any(c.dep_ == "xcomp" and _lemma(c) in ctx.lex.report_only for c in token.children)
         # "would keep pressing for …": the inner verb decides
         or (trig.commitment and any(c.dep_ == "xcomp" and c.i in ctx.heads for c in token.children))
     )
@@ -494,7 +496,7 @@ _BACK_REFERENCES = frozenset(
         "precondition",
     )
 )
-_DEFINITE = frozenset(("the", "this", "that", "these", "those", "such"))
+_DEFINITE = frozenset(("the", "this", "that", "these", "those", "such", "both", "all"))
 _BINDING = (
     "only if",
     "only after",
