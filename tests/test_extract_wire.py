@@ -164,3 +164,22 @@ def test_extract_initialling_an_agreement_is_an_acceptance() -> None:
 def test_extract_allies_named_by_their_alliance_make_it_act() -> None:
     text = "Moscow demanded a missile freeze. Washington and its NATO allies rejected the demand."
     assert ("NATO", "military", "reject") in stances(text)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Chad will free three rebel fighters",
+        "Chad will hand over the two captured soldiers",
+        "Chad will release two soldiers and four fighters",
+    ],
+)
+def test_extract_freed_fighters_are_prisoners_not_forces(clause: str) -> None:
+    found = stances(f"Chad and Libya held talks in Tripoli. {clause}, officials said.")
+    assert ("Chad", "humanitarian", "offer") in found
+    assert ("Chad", "military", "offer") not in found
+
+
+def test_extract_handed_over_weapons_stay_military() -> None:
+    found = stances("Chad and Libya held talks in Tripoli. The rebels will hand over weapons.")
+    assert not any(issue == "humanitarian" for _, issue, _ in found)
