@@ -183,3 +183,18 @@ def test_extract_freed_fighters_are_prisoners_not_forces(clause: str) -> None:
 def test_extract_handed_over_weapons_stay_military() -> None:
     found = stances("Chad and Libya held talks in Tripoli. The rebels will hand over weapons.")
     assert not any(issue == "humanitarian" for _, issue, _ in found)
+
+
+def test_extract_term_of_an_agreement_is_not_its_subjects_offer() -> None:
+    text = (
+        "Chad and Libya signed an accord on Sunday under which Nigerian troops will withdraw "
+        "from the border villages."
+    )
+    found = stances(text)
+    assert ("Chad", "territory", "accept") in found
+    assert not any(party == "Nigeria" for party, _, _ in found)
+
+
+def test_extract_security_service_is_military() -> None:
+    text = "Chad and Libya held talks. Chad demanded that Libya dissolve its secret police."
+    assert "military" in extract(text).issues

@@ -341,6 +341,8 @@ def _skipped(trig: _Trigger, ctx: _Context) -> bool:
             and _own_modal(token, ctx.lex.obligation)
             and any(c.dep_ == "auxpass" for c in token.children)
         )
+        # "signed an agreement under which X's troops will withdraw": the agreement's terms
+        or _term_of_agreement(token)
         # "the EU is expected to give …": a forecast, not a demand
         or (_lemma(token) == "expect" and any(c.dep_ == "auxpass" for c in token.children))
         # "failed to agree on …", "ended without agreeing on …": no stance was taken
@@ -350,6 +352,16 @@ def _skipped(trig: _Trigger, ctx: _Context) -> bool:
         or any(c.dep_ == "xcomp" and _lemma(c) in ctx.lex.report_only for c in token.children)
         # "would keep pressing for …": the inner verb decides
         or (trig.commitment and any(c.dep_ == "xcomp" and c.i in ctx.heads for c in token.children))
+    )
+
+
+def _term_of_agreement(token: Token) -> bool:
+    """The verb heads a relative clause of an agreement noun ("a deal under which …"): a
+    term of what the signatories accepted, not a stance of the clause's subject."""
+    return (
+        token.dep_ == "relcl"
+        and token.head.lower_ in TALK_NOUNS
+        and any(c.dep_ == "prep" and c.lower_ in ("under", "by") for c in token.children)
     )
 
 
