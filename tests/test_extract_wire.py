@@ -198,3 +198,15 @@ def test_extract_term_of_an_agreement_is_not_its_subjects_offer() -> None:
 def test_extract_security_service_is_military() -> None:
     text = "Chad and Libya held talks. Chad demanded that Libya dissolve its secret police."
     assert "military" in extract(text).issues
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "urged Chad and Libya to implement the deal quickly",
+        "called on Chad and Libya to conclude a peace settlement",
+    ],
+)
+def test_extract_implementing_or_settling_alone_is_about_the_process(call: str) -> None:
+    text = f"Chad and Libya held talks in Tripoli. The United Nations {call}."
+    assert ("United Nations", "process", "support") in stances(text)
