@@ -210,3 +210,12 @@ def test_extract_security_service_is_military() -> None:
 def test_extract_implementing_or_settling_alone_is_about_the_process(call: str) -> None:
     text = f"Chad and Libya held talks in Tripoli. The United Nations {call}."
     assert ("United Nations", "process", "support") in stances(text)
+
+
+def test_extract_clause_of_a_statement_belongs_to_the_speaker() -> None:
+    text = (
+        "Chad and Libya held talks. The Chadian leader, Idriss Deby, said in a statement "
+        "carried by the official news agency that Chad would deploy more missiles unless "
+        "the Libyan build-up was halted."
+    )
+    assert ("Chad", "military", "condition") in stances(text)

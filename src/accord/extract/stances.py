@@ -173,6 +173,10 @@ def _outer_speaker(token: Token, lex: Lexicon) -> Token | None:
         head = _governor(current, lex)
         if current.dep_ in ("ccomp", "parataxis") and _embeds(head, lex):
             return head
+        if current.dep_ == "acl" and _reported_content(current):
+            # "said in a statement … that X would …": the clause is what the speaker said
+            verb = head.head.head if head.dep_ == "pobj" else head.head
+            return verb if _embeds(verb, lex) else None
         if head.dep_ == "ccomp" and current.dep_ == "conj" and head is not current.head:
             current = head
             continue
@@ -192,6 +196,16 @@ def _outer_speaker(token: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _reported_content(clause: Token) -> bool:
+    """A "that" clause completing a statement noun ("a statement … that X would …")."""
+    return clause.head.lemma_.lower() in _SPEECH_NOUNS and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+    )
+
+
+_SPEECH_NOUNS = frozenset(
+    ("statement", "announcement", "declaration", "interview", "letter", "communique", "speech")
+)
 _LINKED_MARKS = ("if", "when", "unless", "once", "until", "before", "provided", "providing")
 
 
