@@ -219,3 +219,13 @@ def test_extract_clause_of_a_statement_belongs_to_the_speaker() -> None:
         "the Libyan build-up was halted."
     )
     assert ("Chad", "military", "condition") in stances(text)
+
+
+def test_extract_nested_coordinated_stance_is_cut_from_the_outer_clause() -> None:
+    text = (
+        "Chad and Libya held talks. The United States urged both parties to implement the "
+        "deal quickly and called for an independent investigation of atrocities."
+    )
+    found = stances(text)
+    assert ("United States", "process", "support") in found
+    assert ("United States", "justice", "support") not in found

@@ -239,6 +239,11 @@ def _clause_scope(token: Token, skip_heads: set[int]) -> list[Token]:
             or (child.dep_ in _CLAUSE_DEPS and child.i in skip_heads and not _hypothetical(child))
         ):
             excluded.update(t.i for t in child.subtree)
+    for inner in token.subtree:
+        # "urged X to implement the deal and called for an inquiry": a coordinated clause
+        # deeper down that holds its own stance is cut out too
+        if inner.i != token.i and inner.dep_ == "conj" and inner.i in skip_heads:
+            excluded.update(t.i for t in inner.subtree)
     scope = [t for t in token.subtree if t.i not in excluded]
     if token.pos_ == "ADJ" and token.dep_ == "acomp":
         for sibling in token.head.children:
