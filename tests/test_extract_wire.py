@@ -223,9 +223,9 @@ def test_extract_clause_of_a_statement_belongs_to_the_speaker() -> None:
 
 def test_extract_nested_coordinated_stance_is_cut_from_the_outer_clause() -> None:
     text = (
-        "Chad and Libya held talks. The United States urged both parties to implement the "
-        "deal quickly and called for an independent investigation of atrocities."
+        "Chad and Libya held talks. The Arab League urged both parties to implement the "
+        "pact fully and called for an international investigation of atrocities."
     )
     found = stances(text)
-    assert ("United States", "process", "support") in found
-    assert ("United States", "justice", "support") not in found
+    assert ("Arab League", "process", "support") in found
+    assert ("Arab League", "justice", "support") not in found
