@@ -81,6 +81,7 @@ def test_extract_leaving_the_talks_is_a_reject_on_process(verb: str) -> None:
         ("Chile demanded challenge inspections of Peruvian sites.", "military"),
         ("Peru agreed to reunite separated families living across the line.", "humanitarian"),
         ("Peru called for an investigation of atrocities in the highlands.", "justice"),
+        ("Peru and Chile agreed on Monday to stop fighting.", "ceasefire"),
     ],
 )
 def test_extract_general_issue_terms(text: str, issue: str) -> None:
