@@ -23,8 +23,8 @@ MEASURED = {
     "actors": 0.99,
     "actor_party": 0.90,
     "issues": 0.78,
-    "stances_party_issue": 0.69,
-    "stances_party_issue_type": 0.60,
+    "stances_party_issue": 0.70,
+    "stances_party_issue_type": 0.62,
     "meeting_participants": 0.57,
 }
 MARGIN = 0.03
