@@ -230,3 +230,12 @@ def test_extract_nested_coordinated_stance_is_cut_from_the_outer_clause() -> Non
     found = stances(text)
     assert ("Arab League", "process", "support") in found
     assert ("Arab League", "justice", "support") not in found
+
+
+def test_extract_attendees_of_a_meeting_take_part_whatever_the_attachment() -> None:
+    text = (
+        "The accord was signed at a summit in Lima attended by the presidents of Peru, "
+        "Chile and Bolivia."
+    )
+    participants = {p for m in extract(text).meetings for p in m.participants}
+    assert {"Peru", "Chile", "Bolivia"} <= participants

@@ -136,10 +136,12 @@ def _participants(cue: Token, resolver: HolderResolver, draft: _Draft) -> None:
         for child in cue.children:
             if child.dep_ == "prep" and child.lower_ in ("between", "with"):
                 anchors.extend(c for c in child.children if c.dep_ == "pobj")
-            elif child.dep_ in ("relcl", "acl") and child.lemma_ == "attend":
-                # "the meeting, which was attended by Britain, China …"
-                for agent in (c for c in child.children if c.dep_ == "agent"):
-                    anchors.extend(c for c in agent.children if c.dep_ == "pobj")
+
+        for attend in (t for t in cue.sent if t.lemma_ == "attend"):
+            # "the meeting, which was attended by Britain, China …"; the small parser often
+            # hangs "attended by" on the main verb instead of the meeting noun
+            for agent in (c for c in attend.children if c.dep_ == "agent"):
+                anchors.extend(c for c in agent.children if c.dep_ == "pobj")
     for child in _with_subject(verb).children:
         if (child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ not in _VENUE_VERBS) or (
             child.dep_ == "dobj" and verb.lemma_ in _MEET_VERBS
