@@ -239,3 +239,8 @@ def test_extract_attendees_of_a_meeting_take_part_whatever_the_attachment() -> N
     )
     participants = {p for m in extract(text).meetings for p in m.participants}
     assert {"Peru", "Chile", "Bolivia"} <= participants
+
+
+def test_extract_closing_a_round_reports_a_meeting() -> None:
+    meetings = extract("Peru and Chile concluded two rounds of talks on Friday.").meetings
+    assert [m.participants for m in meetings] == [["Peru", "Chile"]]

@@ -33,6 +33,8 @@ _HOST_VERBS = words("mediation_verbs")
 _RELATIVE = frozenset(("who", "which", "that"))
 _VENUE_NOUNS = frozenset(("capital", "city", "town", "resort", "port"))
 _FUTURE = frozenset(("will", "'ll", "shall", "next", "due", "scheduled"))
+#: Verbs that close a round: "ended three days of talks", "concluding two rounds of talks".
+_CLOSING_VERBS = frozenset(("end", "conclude", "complete", "wrap"))
 
 
 @dataclass
@@ -96,13 +98,16 @@ def _placed(verb: Token) -> bool:
 
 
 def _after_talks(noun: Token) -> bool:
-    """ "after 11 hours of talks", "during negotiations": a round that took place."""
+    """ "after 11 hours of talks", "during negotiations", "ended three days of talks": a
+    round that took place."""
     current = noun
     for _ in range(4):
         current = current.head
         if current.dep_ == "prep" and current.lower_ in ("after", "during", "following"):
             return True
-        if current.pos_ in ("VERB", "AUX") or current.head is current:
+        if current.pos_ in ("VERB", "AUX"):
+            return current.lemma_ in _HOLD_VERBS | _CLOSING_VERBS
+        if current.head is current:
             return False
     return False
 
