@@ -27,7 +27,10 @@ _NAME_GLUE = words("name_particles")
 _STOP = frozenset(("VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM"))
 _SPEECH = words("report_verbs")
 _MEDIATOR = frozenset(("mediator", "chair", "chairman", "facilitator", "moderator"))
+#: Words that make the office before a name a past one ("former President X").
+_PAST_OFFICE = frozenset(("former", "ex", "late", "onetime"))
 _LOCATIVE = frozenset(("at", "on", "in", "inside", "near"))
+_MOTION = frozenset(("around", "from", "to", "into", "across", "toward", "towards", "of", "under"))
 
 
 def normalise_name(text: str) -> str:
@@ -132,8 +135,16 @@ def _candidate_spans(doc: Doc, facts: DocFacts) -> list[Span]:
             and normalise_name(clean.text) not in table
         ):
             continue  # "said on Twitter", "held at Moldo": the NER's places and media
+        if len(clean) == 1 and normalise_name(clean.text) not in table and _placelike(root):
+            continue  # "displaced Azeris", "troops left Tigray": a people or a region
         cleaned.append(clean)
     return _join_split_names(filter_spans(cleaned))
+
+
+def _placelike(token: Token) -> bool:
+    """A lone capitalised word used as a plural people or as the object of a motion or
+    relation preposition; a surname alone is rarely either."""
+    return token.tag_ == "NNPS" or (token.dep_ == "pobj" and token.head.lower_ in _MOTION)
 
 
 def _join_split_names(spans: list[Span]) -> list[Span]:
@@ -178,7 +189,10 @@ def _window_left(span: Span) -> list[Token]:
 
 def _described_by(span: Span) -> list[list[Token]]:
     """Token groups that describe the person, most reliable first."""
-    groups: list[list[Token]] = [_window_left(span)]
+    window = _window_left(span)
+    # "Former Nigerian President X, the AU's envoy": a past office yields to the apposition
+    former = any(t.lower_ in _PAST_OFFICE for t in window)
+    groups: list[list[Token]] = [] if former else [window]
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in ("including", "like"):
         noun = root.head.head
@@ -193,7 +207,7 @@ def _described_by(span: Span) -> list[list[Token]]:
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
         verb = root.head.head
         groups.extend(list(c.subtree) for c in verb.children if c.dep_ == "nsubjpass")
-    return groups
+    return [*groups, window] if former else groups
 
 
 def _party_in(tokens: list[Token], facts: DocFacts, skip: set[int]) -> str | None:
@@ -250,6 +264,10 @@ def find_people(doc: Doc, facts: DocFacts) -> None:
             index = len(persons)
             persons.append(Person(name=span.text))
             by_surname[key] = index
+            words = span.text.split()
+            if len(words) == 2 and "-" in words[1]:
+                # "Chung Won-shik" … "Chung": a hyphenated given name follows the family name
+                by_surname.setdefault(normalise_name(words[0]), index)
         person = persons[index]
         if len(span.text) > len(person.name):
             person.name = span.text
@@ -315,7 +333,14 @@ def _context_party(doc: Doc, facts: DocFacts, person: Person, own: set[int]) -> 
         if other.party:
             return other.party
     sent = doc[start].sent
-    found = {
-        m.party for m in facts.party_mentions if sent.start <= m.start < sent.end and m.weight >= 1
-    }
+    mentions = [m for m in facts.party_mentions if sent.start <= m.start < sent.end]
+    # "X told his Chinese counterpart": the counterpart's party is the one X does not hold
+    other_side = {m.party for m in mentions if _counterpart_of(doc[m.start])}
+    found = {m.party for m in mentions if m.weight >= 1} - other_side
     return found.pop() if len(found) == 1 else None
+
+
+def _counterpart_of(token: Token) -> bool:
+    """The mention modifies a possessed "counterpart" ("his Chinese counterpart")."""
+    head = token.head
+    return head.lemma_.lower() == "counterpart" and any(c.dep_ == "poss" for c in head.children)

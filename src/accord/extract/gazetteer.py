@@ -32,6 +32,10 @@ _BLOCK = (
     "South America",
     "North America",
     "Central America",
+    "South American",  # a continent's demonym, not the United States'
+    "Latin American",
+    "North American",
+    "Central American",
     "Irish Sea",
     "Korea Peninsula",
     "Korean Peninsula",

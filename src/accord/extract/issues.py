@@ -57,7 +57,7 @@ class IssueMatcher:
                 hits.append(IssueHit(token.i, best[0], best[1], best[2]))
                 taken_until = best[0]
         hits = _withdrawals_from_places(doc, _yield_to_phrase_heads(doc, hits), states)
-        return _yield_to_locative_heads(doc, hits)
+        return _released_people(doc, _yield_to_locative_heads(doc, hits))
 
 
 def _yield_to_phrase_heads(doc: Doc, hits: list[IssueHit]) -> list[IssueHit]:
@@ -80,6 +80,8 @@ def _yield_to_phrase_heads(doc: Doc, hits: list[IssueHit]) -> list[IssueHit]:
 
 _WITHDRAW = resources.words("withdrawal_words")
 _LOCATIVE = resources.words("locative_preps")
+_CAPTIVES = resources.words("captive_people")
+_RELEASE_VERBS = resources.words("release_verbs")
 
 
 def _from_place(token: Token, states: frozenset[int]) -> bool:
@@ -97,6 +99,16 @@ def _from_place(token: Token, states: frozenset[int]) -> bool:
     return False
 
 
+def _withdraws(token: Token) -> bool:
+    """ "withdraw", "pullout", and phrasal verbs with their particle ("pull back its troops")."""
+    lemma = token.lemma_.lower()
+    return lemma in _WITHDRAW or any(
+        (c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == token.i + 1))
+        and f"{lemma} {c.lower_}" in _WITHDRAW
+        for c in token.children
+    )
+
+
 def _withdrawals_from_places(
     doc: Doc, hits: list[IssueHit], states: frozenset[int]
 ) -> list[IssueHit]:
@@ -105,7 +117,7 @@ def _withdrawals_from_places(
     added: list[IssueHit] = []
     moved: set[int] = set()
     for token in doc:
-        if token.lemma_.lower() not in _WITHDRAW or not _from_place(token, states):
+        if not _withdraws(token) or not _from_place(token, states):
             continue
         if not any(h.start == token.i and h.issue == "territory" for h in hits):
             added.append(IssueHit(token.i, token.i + 1, "territory"))
@@ -114,6 +126,32 @@ def _withdrawals_from_places(
         return hits
     kept = [h for h in hits if not (h.issue == "military" and h.start in moved)]
     return sorted(kept + added, key=lambda h: h.start)
+
+
+def _released_people(doc: Doc, hits: list[IssueHit]) -> list[IssueHit]:
+    """Soldiers or fighters who are freed, handed over or exchanged are prisoners
+    (humanitarian), not a matter of forces ("will free four fighters captured in the war")."""
+    out: list[IssueHit] = []
+    for hit in hits:
+        word = doc[hit.start]
+        if hit.issue == "military" and word.lemma_.lower() in _CAPTIVES and _released(word):
+            hit = IssueHit(hit.start, hit.end, "humanitarian", hit.weak)
+        out.append(hit)
+    return out
+
+
+def _released(word: Token) -> bool:
+    """The noun is what a release verb frees, directly or through a list, an apposition or
+    "the remains of" / "in exchange for"."""
+    current = word
+    for _ in range(5):
+        head = current.head
+        if current.dep_ in ("dobj", "nsubjpass", "prep") and head.lemma_.lower() in _RELEASE_VERBS:
+            return True
+        if current.dep_ not in ("conj", "appos", "pobj", "prep") or head is current:
+            return False
+        current = head
+    return False
 
 
 def _yield_to_locative_heads(doc: Doc, hits: list[IssueHit]) -> list[IssueHit]:

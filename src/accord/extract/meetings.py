@@ -33,6 +33,8 @@ _HOST_VERBS = words("mediation_verbs")
 _RELATIVE = frozenset(("who", "which", "that"))
 _VENUE_NOUNS = frozenset(("capital", "city", "town", "resort", "port"))
 _FUTURE = frozenset(("will", "'ll", "shall", "next", "due", "scheduled"))
+#: Verbs that close a round: "ended three days of talks", "concluding two rounds of talks".
+_CLOSING_VERBS = frozenset(("end", "conclude", "complete", "wrap"))
 
 
 @dataclass
@@ -96,13 +98,16 @@ def _placed(verb: Token) -> bool:
 
 
 def _after_talks(noun: Token) -> bool:
-    """ "after 11 hours of talks", "during negotiations": a round that took place."""
+    """ "after 11 hours of talks", "during negotiations", "ended three days of talks": a
+    round that took place."""
     current = noun
     for _ in range(4):
         current = current.head
         if current.dep_ == "prep" and current.lower_ in ("after", "during", "following"):
             return True
-        if current.pos_ in ("VERB", "AUX") or current.head is current:
+        if current.pos_ in ("VERB", "AUX"):
+            return current.lemma_ in _HOLD_VERBS | _CLOSING_VERBS
+        if current.head is current:
             return False
     return False
 
@@ -136,10 +141,12 @@ def _participants(cue: Token, resolver: HolderResolver, draft: _Draft) -> None:
         for child in cue.children:
             if child.dep_ == "prep" and child.lower_ in ("between", "with"):
                 anchors.extend(c for c in child.children if c.dep_ == "pobj")
-            elif child.dep_ in ("relcl", "acl") and child.lemma_ == "attend":
-                # "the meeting, which was attended by Britain, China …"
-                for agent in (c for c in child.children if c.dep_ == "agent"):
-                    anchors.extend(c for c in agent.children if c.dep_ == "pobj")
+
+        for attend in (t for t in cue.sent if t.lemma_ == "attend"):
+            # "the meeting, which was attended by Britain, China …"; the small parser often
+            # hangs "attended by" on the main verb instead of the meeting noun
+            for agent in (c for c in attend.children if c.dep_ == "agent"):
+                anchors.extend(c for c in agent.children if c.dep_ == "pobj")
     for child in _with_subject(verb).children:
         if (child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ not in _VENUE_VERBS) or (
             child.dep_ == "dobj" and verb.lemma_ in _MEET_VERBS

@@ -173,6 +173,10 @@ def _outer_speaker(token: Token, lex: Lexicon) -> Token | None:
         head = _governor(current, lex)
         if current.dep_ in ("ccomp", "parataxis") and _embeds(head, lex):
             return head
+        if current.dep_ == "acl" and _reported_content(current):
+            # "said in a statement … that X would …": the clause is what the speaker said
+            verb = head.head.head if head.dep_ == "pobj" else head.head
+            return verb if _embeds(verb, lex) else None
         if head.dep_ == "ccomp" and current.dep_ == "conj" and head is not current.head:
             current = head
             continue
@@ -192,6 +196,16 @@ def _outer_speaker(token: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _reported_content(clause: Token) -> bool:
+    """A "that" clause completing a statement noun ("a statement … that X would …")."""
+    return clause.head.lemma_.lower() in _SPEECH_NOUNS and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+    )
+
+
+_SPEECH_NOUNS = frozenset(
+    ("statement", "announcement", "declaration", "interview", "letter", "communique", "speech")
+)
 _LINKED_MARKS = ("if", "when", "unless", "once", "until", "before", "provided", "providing")
 
 
@@ -225,6 +239,11 @@ def _clause_scope(token: Token, skip_heads: set[int]) -> list[Token]:
             or (child.dep_ in _CLAUSE_DEPS and child.i in skip_heads and not _hypothetical(child))
         ):
             excluded.update(t.i for t in child.subtree)
+    for inner in token.subtree:
+        # "urged X to implement the deal and called for an inquiry": a coordinated clause
+        # deeper down that holds its own stance is cut out too
+        if inner.i != token.i and inner.dep_ == "conj" and inner.i in skip_heads:
+            excluded.update(t.i for t in inner.subtree)
     scope = [t for t in token.subtree if t.i not in excluded]
     if token.pos_ == "ADJ" and token.dep_ == "acomp":
         for sibling in token.head.children:
@@ -274,6 +293,8 @@ def _condition_split(token: Token, scope: list[Token], lex: Lexicon) -> tuple[se
         elif t.lower_ in lex.condition_marks and t.dep_ in ("mark", "advmod", "prep"):
             if t.i > 0 and t.doc[t.i - 1].lower_ == "even":
                 continue  # "even if" concedes, it does not condition
+            if t.dep_ == "prep" and _deadline(t):
+                continue  # "before the end of the year" is a date, not a requirement
             clause = t if t.dep_ == "prep" else t.head
         if clause is not None and clause.i != token.i:
             sub = [x for x in clause.subtree if x.i in ids]
@@ -282,6 +303,17 @@ def _condition_split(token: Token, scope: list[Token], lex: Lexicon) -> tuple[se
                 start = min(t.i, min(x.i for x in sub))
                 return {x.i for x in sub} | {t.i} | set(range(start, t.i)), text
     return set(), None
+
+
+def _deadline(prep: Token) -> bool:
+    """The preposition governs a time ("before the end of the year", "until March")."""
+    return any(
+        c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in _TIME_NOUNS)
+        for c in prep.children
+    )
+
+
+_TIME_NOUNS = frozenset(("end", "deadline", "start", "beginning", "close", "time"))
 
 
 def _issues_in(ids: set[int], facts: DocFacts) -> list[str]:
@@ -328,10 +360,27 @@ def _skipped(trig: _Trigger, ctx: _Context) -> bool:
             and _own_modal(token, ctx.lex.obligation)
             and any(c.dep_ == "auxpass" for c in token.children)
         )
+        # "signed an agreement under which X's troops will withdraw": the agreement's terms
+        or _term_of_agreement(token)
+        # "the EU is expected to give …": a forecast, not a demand
+        or (_lemma(token) == "expect" and any(c.dep_ == "auxpass" for c in token.children))
+        # "failed to agree on …", "ended without agreeing on …": no stance was taken
+        or (token.dep_ == "xcomp" and _lemma(token.head) == "fail")
+        or (token.dep_ == "pcomp" and token.head.lower_ == "without")
         # "declined to say whether …": no comment, not a refusal
-        or any(c.dep_ == "xcomp" and _lemma(c) in ctx.lex.speech for c in token.children)
+        or any(c.dep_ == "xcomp" and _lemma(c) in ctx.lex.report_only for c in token.children)
         # "would keep pressing for …": the inner verb decides
         or (trig.commitment and any(c.dep_ == "xcomp" and c.i in ctx.heads for c in token.children))
+    )
+
+
+def _term_of_agreement(token: Token) -> bool:
+    """The verb heads a relative clause of an agreement noun ("a deal under which …"): a
+    term of what the signatories accepted, not a stance of the clause's subject."""
+    return (
+        token.dep_ == "relcl"
+        and token.head.lower_ in TALK_NOUNS
+        and any(c.dep_ == "prep" and c.lower_ in ("under", "by") for c in token.children)
     )
 
 
@@ -441,6 +490,8 @@ def _issue_pairs(
         scope.extend(subject.subtree)  # "a few hundred troops should remain": what is wanted
     cond_ids, cond_text = _condition_split(token, scope, ctx.lex)
     main = _issues_in({t.i for t in scope} - cond_ids, ctx.facts) or _anaphoric(token, ctx, parties)
+    if kind == "reject" and not negated and _leaves_the_talks(token):
+        main = ["process"]  # "broke off the talks on missiles": the talks, not the missiles
     linked = _issues_in(cond_ids, ctx.facts)
     only = any(c.dep_ == "advmod" and c.lower_ == "only" for c in token.children)
     binding = cond_text is not None and (_binding(cond_text) or only)
@@ -476,7 +527,7 @@ _BACK_REFERENCES = frozenset(
         "precondition",
     )
 )
-_DEFINITE = frozenset(("the", "this", "that", "these", "those", "such"))
+_DEFINITE = frozenset(("the", "this", "that", "these", "those", "such", "both", "all"))
 _BINDING = (
     "only if",
     "only after",
@@ -562,6 +613,16 @@ def find_stances(
         if len(stances) > before:
             recent = (sent_index, stances[before:])
     return stances
+
+
+def _leaves_the_talks(token: Token) -> bool:
+    """The refused object is the round of talks itself ("broke off the negotiations",
+    "walked out of the talks"), not a proposal made in them."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    for prep in token.children:
+        if prep.dep_ in ("prep", "prt") and prep.lower_ in ("of", "out", "from"):
+            objects.extend(c for c in prep.subtree if c.dep_ == "pobj")
+    return any(o.lower_ in _MEETING_NOUNS for o in objects)
 
 
 def _halts_hostilities(token: Token) -> bool:
