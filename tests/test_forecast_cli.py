@@ -97,6 +97,15 @@ def test_forecast_cli_human_output_lists_every_issue(run) -> None:  # type: igno
         assert name in out
 
 
+def test_forecast_cli_human_output_names_actors_json_keeps_ids(run) -> None:  # type: ignore[no-untyped-def]
+    _, human, _ = run("forecast", str(EXAMPLE))
+    _, raw, _ = run("forecast", str(EXAMPLE), "--json")
+    moved = {a for issue in json.loads(raw)["issues"] for a in issue["moved"]}
+    assert "russia" in moved
+    assert "Russia 90 → 25" in " ".join(human.split())
+    assert "russia 90" not in human
+
+
 def test_forecast_cli_monte_carlo_in_both_outputs(run) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run("forecast", str(EXAMPLE), "--runs", "8", "--seed", "4", "--workers", "1")
     assert code == 0 and "Monte Carlo" in out and "q95" in out

@@ -126,7 +126,7 @@ def forecast_command(
     if as_json:
         typer.echo(result.model_dump_json(by_alias=True, indent=2))
     else:
-        _print(result)
+        _print(result, {actor.id: actor.label for actor in loaded.actors})
 
 
 def _checked(model: type[_Settings], **values: Any) -> _Settings:
@@ -141,7 +141,8 @@ def _checked(model: type[_Settings], **values: Any) -> _Settings:
         ) from None
 
 
-def _print(result: ForecastResult) -> None:
+def _print(result: ForecastResult, labels: dict[str, str]) -> None:
+    """Rich tables per issue; actors appear by name (the JSON keeps their ids)."""
     v = result.variant
     console.print(
         f"[bold]{result.scenario}[/] — expected-utility model, normaliser {v.normaliser}, "
@@ -150,12 +151,12 @@ def _print(result: ForecastResult) -> None:
     )
     mc = {m.issue: m for m in result.monte_carlo.issues} if result.monte_carlo else {}
     for issue in result.issues:
-        console.print(_table(issue, mc.get(issue.issue)))
+        console.print(_table(issue, mc.get(issue.issue), labels))
     for skipped in result.skipped:
         console.print(f"[yellow]skipped[/] {skipped.issue}: {skipped.reason}")
 
 
-def _table(issue: IssueForecast, mc: IssueMonteCarlo | None) -> Table:
+def _table(issue: IssueForecast, mc: IssueMonteCarlo | None, labels: dict[str, str]) -> Table:
     table = Table(title=f"{issue.name} ({issue.issue})", title_justify="left", show_header=False)
     table.add_column(style="bold")
     table.add_column()
@@ -172,7 +173,7 @@ def _table(issue: IssueForecast, mc: IssueMonteCarlo | None) -> Table:
         "baselines", f"weighted median {b.weighted_median:.4g}, weighted mean {b.weighted_mean:.4g}"
     )
     first, last = issue.rounds[0].positions, issue.rounds[-1].positions
-    moves = [f"{a} {first[a]:.4g} → {last[a]:.4g}" for a in issue.moved]
+    moves = [f"{labels.get(a, a)} {first[a]:.4g} → {last[a]:.4g}" for a in issue.moved]
     table.add_row("moved", "; ".join(moves) or "nobody")
     if mc is not None:
         q = mc.quantiles
