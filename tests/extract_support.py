@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from accord.extract import Extractor
+from accord.extract.scoring import Report, score
 from accord.schema import Article, Extraction
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -23,8 +24,23 @@ def extract(text: str, *, published: str | None = "2024-03-15") -> Extraction:
     return extractor().extract(Article(id="t", text=text, published=published))
 
 
+def records(path: Path) -> list[dict[str, Any]]:
+    """The annotated records of a corpus-format JSONL file."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
 def dev_records() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
+    return records(DEV)
+
+
+@functools.cache
+def report(path: Path) -> Report:
+    """The `accord eval` scores of the real extractor on the gold records in ``path``."""
+    gold = records(path)
+    predictions = {
+        r.id: r.model_dump(mode="json") for r in extractor().pipe(as_article(g) for g in gold)
+    }
+    return score(gold, predictions)
 
 
 def as_article(record: dict[str, Any]) -> Article:

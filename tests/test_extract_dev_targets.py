@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 
-from accord.extract.scoring import Report, score
-from tests.extract_support import as_article, dev_records, extractor
+from tests.extract_support import DEV, report
 
 TARGETS = {
     "parties": 0.75,
@@ -19,16 +16,7 @@ TARGETS = {
 }
 
 
-@functools.cache
-def report() -> Report:
-    gold = dev_records()
-    predictions = {
-        r.id: r.model_dump(mode="json") for r in extractor().pipe(as_article(g) for g in gold)
-    }
-    return score(gold, predictions)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(("field", "target"), sorted(TARGETS.items()))
 def test_extract_dev_f1_reaches_target(field: str, target: float) -> None:
-    assert report().fields[field].f1 >= target
+    assert report(DEV).fields[field].f1 >= target
