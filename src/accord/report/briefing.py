@@ -94,7 +94,7 @@ def build_briefing(
     return _env.get_template("briefing.html").render(
         summary=summary,
         board=board,
-        grid=[(i, [(p, board.cell(i, p)) for p in board.parties]) for i in board.issues],
+        grid=board.grid(),
         statuses={s.issue: s for s in board.statuses},
         cells=cells,
         changes=changes,

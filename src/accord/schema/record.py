@@ -75,6 +75,11 @@ class Board(_View):
     def cell(self, issue: str, party: str) -> BoardCell | None:
         return next((c for c in self.cells if c.issue == issue and c.party == party), None)
 
+    def grid(self) -> list[tuple[str, list[tuple[str, BoardCell | None]]]]:
+        """Rows of ``(issue, [(party, cell or None), …])`` in board order, for rendering."""
+        cells = {(c.issue, c.party): c for c in self.cells}
+        return [(i, [(p, cells.get((i, p))) for p in self.parties]) for i in self.issues]
+
 
 class TimelineEntry(_View):
     """One dated fact: a meeting, a stance, a stance change or a status report."""

@@ -18,7 +18,7 @@ from accord.report import charts
 from accord.report.briefing import DEFAULT_WINDOW
 from accord.report.runs import DEFAULT_RUNS, MAX_RUNS, run_bargain, run_forecast
 from accord.schema import Scenario
-from accord.schema.record import Board, BoardCell, EvidenceRecord
+from accord.schema.record import BoardCell, EvidenceRecord
 from accord.store import Store
 from accord.store.scenarios import get_scenario, list_scenarios
 from accord.track.draft import draft_scenario
@@ -106,7 +106,7 @@ def board_page(
         neg_id=neg_id,
         name=name,
         board=board,
-        grid=_grid(board),
+        grid=board.grid(),
         statuses={s.issue: s for s in board.statuses},
         chosen=chosen,
         evidence=_cell_evidence(store, chosen),
@@ -128,10 +128,6 @@ def cell_fragment(
         chosen=chosen,
         evidence=_cell_evidence(store, chosen),
     )
-
-
-def _grid(board: Board) -> list[tuple[str, list[tuple[str, BoardCell | None]]]]:
-    return [(i, [(p, board.cell(i, p)) for p in board.parties]) for i in board.issues]
 
 
 @router.get("/n/{negotiation}/timeline")
